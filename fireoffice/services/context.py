@@ -1,0 +1,20 @@
+"""Who acts on which database: the context every service call receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fireoffice.db.session import Database
+
+
+@dataclass(frozen=True)
+class Actor:
+    username: str = "system"
+    display_name: str = "系统"
+    role: str = "管理员"
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    actor: Actor = field(default_factory=Actor)
