@@ -7,9 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from faker import Faker
 from sqlalchemy import delete, func, insert, select
-from stdnum.cn import uscc as uscc_mod
 
 from fireoffice.db.base import Base, new_uid
 from fireoffice.db.models import Grid, StationProfile, Unit, User, Village
@@ -53,6 +51,8 @@ def _org_code(rng: random.Random) -> str:
 
 
 def make_uscc(rng: random.Random, individual: bool) -> str:
+    from stdnum.cn import uscc as uscc_mod
+
     head = ("92" if individual else "91") + DIVISION + _org_code(rng)
     return head + uscc_mod.calc_check_digit(head)
 
@@ -69,7 +69,7 @@ def database_is_empty(ctx: ServiceContext) -> bool:
     return units == 0 and configured == 0
 
 
-def _people(fake: Faker, rng: random.Random) -> dict:
+def _people(fake, rng: random.Random) -> dict:
     owner = fake.name()
     mgr = owner if rng.random() < 0.6 else fake.name()
     return {
@@ -83,7 +83,7 @@ def _rand(rng: random.Random, spec: dict, key: str) -> int | None:
     return rng.randint(*spec[key]) if key in spec else None
 
 
-def _unit_row(i: int, rng: random.Random, fake: Faker, villages: list[tuple[int, str]],
+def _unit_row(i: int, rng: random.Random, fake, villages: list[tuple[int, str]],
               grids: dict[int, list[int]], used_names: set[str], today: date) -> dict:
     key = rng.random() < 0.03
     if key:
@@ -157,6 +157,8 @@ def fill_demo(ctx: ServiceContext, units: int = 2000, seed: int = 20261125,
         raise ValidationError("单位数", f"应在 0 到 {MAX_UNITS} 之间")
     if not database_is_empty(ctx):
         raise Conflict("数据库中已有数据，演示数据只能填入空数据库。请用 --db 指定一个新文件。")
+    from faker import Faker  # heavy; only needed when demo data is generated
+
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)

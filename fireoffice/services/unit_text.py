@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 _SPACES = re.compile(r"\s+")
 
 
@@ -24,6 +22,8 @@ def normalize_name(text: str) -> str:
 
 def pinyin_keys(text: str) -> tuple[str, str]:
     """('huoguodian', 'hgd') for 火锅店; other characters pass through lower-cased."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take ~0.2 s to load: not at app start
+
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars))
     initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
     full = "".join(syllables).lower()

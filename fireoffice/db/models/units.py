@@ -91,6 +91,8 @@ class Unit(UidMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("ix_unit_list", "archived", "name"),
         Index("ix_unit_status", "status"),
+        # Covers the home-page counts so they never scan the wide rows.
+        Index("ix_unit_overview", "archived", "is_key_unit", "is_crowded", "nine_small_type"),
     )
 
 

@@ -193,6 +193,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_unit_list', ['archived', 'name'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_name_norm'), ['name_norm'], unique=False)
         batch_op.create_index('ix_unit_status', ['status'], unique=False)
+        batch_op.create_index('ix_unit_overview', ['archived', 'is_key_unit', 'is_crowded', 'nine_small_type'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_uscc'), ['uscc'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_village_id'), ['village_id'], unique=False)
 
@@ -225,6 +226,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_unit_village_id'))
         batch_op.drop_index(batch_op.f('ix_unit_uscc'))
         batch_op.drop_index('ix_unit_status')
+        batch_op.drop_index('ix_unit_overview')
         batch_op.drop_index(batch_op.f('ix_unit_name_norm'))
         batch_op.drop_index('ix_unit_list')
         batch_op.drop_index(batch_op.f('ix_unit_grid_id'))

@@ -1,0 +1,1 @@
+"""Speed and memory goals, measured next to their baselines in the same run: `python -m benchmarks`."""

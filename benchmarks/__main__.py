@@ -1,0 +1,58 @@
+"""Run every benchmark on a 100,000-unit demo database and print each figure next to its baseline."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def build_database(path: Path, units: int) -> None:
+    from fireoffice.services import database, demo
+    from fireoffice.services.context import ServiceContext
+
+    db = database.open_database(str(path))
+    database.upgrade(db)
+    started = time.perf_counter()
+    demo.fill_demo(ServiceContext(db=db), units=units, seed=1)
+    print(f"(demo database with {units:,} units built in {time.perf_counter() - started:.1f} s)")
+    db.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="reuse/keep the demo database at this path")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fireoffice-bench-") as tmp:
+        workdir = Path(tmp)
+        os.environ["FIREOFFICE_DATA_DIR"] = str(workdir / "data")
+        db_path = args.keep or workdir / "bench.sqlite"
+        if not db_path.exists():
+            build_database(db_path, args.units)
+        rows = []
+        from benchmarks import startup
+
+        rows += startup.run(workdir, db_path)
+        try:
+            units_bench = importlib.import_module("benchmarks.bench_units")
+        except ModuleNotFoundError:
+            units_bench = None
+        if units_bench is not None:
+            rows += [(*r, None) if len(r) == 4 else r for r in units_bench.run(workdir, db_path, args.units)]
+        print(f"\n{'figure':44} {'value':>10}   {'baseline':44} {'value':>10} {'ratio':>7}  goal")
+        for name, value, base_name, base, goal in rows:
+            ratio = value / base if base else float("nan")
+            verdict = "" if goal is None else (f"≤{goal:g}× ok" if ratio <= goal else f"≤{goal:g}× MISSED")
+            print(f"{name:44} {value:10.4f}   {base_name:44} {base:10.4f} {ratio:7.2f}  {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

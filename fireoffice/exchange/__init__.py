@@ -1,0 +1,1 @@
+"""Spreadsheet and package readers/writers: plain data in, plain data out (no services, no Qt)."""

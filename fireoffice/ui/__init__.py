@@ -1,0 +1,1 @@
+"""Qt user interface: widgets, item models and dialogs. The only package that imports PySide6."""

@@ -1,0 +1,1 @@
+"""Dialogs: first-run wizard, about, crash report."""

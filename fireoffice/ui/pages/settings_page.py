@@ -1,0 +1,77 @@
+"""设置: the station profile, and the database (where it is, backup, restore, start clean)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fireoffice.services import station
+from fireoffice.services.errors import ValidationError
+from fireoffice.ui import actions
+from fireoffice.ui.pages.base import PageBase
+from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.station_form import StationForm
+
+
+def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    card = QFrame()
+    card.setObjectName("card")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(16, 12, 16, 12)
+    heading = QLabel(title)
+    heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
+    layout.addWidget(heading)
+    return card, layout
+
+
+class SettingsPage(PageBase):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(state, self.tr("Settings"), "", parent)
+        row = QHBoxLayout()
+        profile, pl = _card(self.tr("Station profile"))
+        self.form = StationForm()
+        pl.addWidget(self.form)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.form.validity_changed.connect(self.save_button.setEnabled)
+        self.saved_label = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.save_button)
+        pl.addLayout(buttons)
+        row.addWidget(profile, 3)
+
+        data, dl = _card(self.tr("Database"))
+        self.db_label = QLabel(state.ctx.db.display_name())
+        self.db_label.setWordWrap(True)
+        dl.addWidget(self.db_label)
+        for text, slot in [
+            (self.tr("Back up…"), lambda: actions.backup_database(state, self)),
+            (self.tr("Restore from backup…"), lambda: actions.restore_database(state, self)),
+        ]:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            dl.addWidget(button)
+        self.clean_button = QPushButton(self.tr("Start clean (remove demo data)…"))
+        self.clean_button.clicked.connect(lambda: actions.start_clean(state, self))
+        dl.addWidget(self.clean_button)
+        dl.addStretch(1)
+        row.addWidget(data, 2)
+        self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
+        state.changed.connect(lambda _what: self.refresh())
+
+    def refresh(self) -> None:
+        info = station.get_station(self.state.ctx)
+        self.form.load(info)
+        self.clean_button.setEnabled(bool(info and info.is_demo))
+        self.saved_label.clear()
+
+    def save(self) -> None:
+        try:
+            station.update_station(self.state.ctx, self.form.values())
+        except ValidationError as error:
+            self.form.show_error(error)
+            return
+        self.state.changed.emit("station")
+        self.saved_label.setText(self.tr("Saved."))
