@@ -42,12 +42,12 @@ make_venv() {
             "$PYTHON" -m venv .venv
         fi
     fi
-    # Reinstall only when pyproject.toml or the extras changed.
-    stamp="$(sha256sum pyproject.toml | cut -c1-16)-$extras"
-    if [ "$(cat .venv/.fireoffice-stamp 2>/dev/null)" != "$stamp" ]; then
+    # Reinstall only when pyproject.toml changed since this set of extras was installed.
+    stamp="$(sha256sum pyproject.toml | cut -c1-16)"
+    if [ "$(cat ".venv/.stamp-${extras//,/-}" 2>/dev/null)" != "$stamp" ]; then
         echo "==> 安装 Python 依赖 / installing Python packages"
         .venv/bin/python -m pip install -q --upgrade pip >/dev/null
         .venv/bin/python -m pip install -q -e ".[$extras]"
-        echo "$stamp" > .venv/.fireoffice-stamp
+        echo "$stamp" > ".venv/.stamp-${extras//,/-}"
     fi
 }

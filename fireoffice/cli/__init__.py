@@ -1,20 +1,25 @@
-"""The `fireoffice` command line (../shared/cli.md): exit 0 done, 1 refused, 2 usage error."""
+"""The `fireoffice` command line (../shared/cli.md): exit 0 done, 1 refused, 2 usage error, 3 internal error.
+
+Command modules are imported only when the parser is built, so starting the GUI does not pay for them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 
 from fireoffice import __version__
-from fireoffice.cli import db_cmds, demo_cmds, gui_cmds, station_cmds
 from fireoffice.cli.common import EXIT_INTERNAL, EXIT_REFUSED
 from fireoffice.logs import log_file_path, setup_logging
 from fireoffice.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
 
-MODULES = [gui_cmds, db_cmds, station_cmds, demo_cmds]
+# Each module in fireoffice/cli/ has register(subparsers); add new command groups here.
+COMMAND_MODULES = ["gui_cmds", "db_cmds", "station_cmds", "demo_cmds"]
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--user")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,22 +28,44 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"用法错误：{message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _base_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = _Parser(prog="fireoffice", description="消防所业务管理系统（不带命令时启动图形界面）")
     parser.add_argument("--version", action="version", version=f"fireoffice {__version__}")
     parser.add_argument("--db", help="数据库：SQLite 文件路径或 SQLAlchemy 地址（默认 FIREOFFICE_DB 或数据文件夹）")
     parser.add_argument("--user", help="操作人用户名（密码取自 FIREOFFICE_PASSWORD 或提示输入）")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for module in MODULES:
-        module.register(sub)
+    return parser, parser.add_subparsers(dest="command", parser_class=_Parser)
+
+
+def build_parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
+    parser, sub = _base_parser()
+    for name in modules or COMMAND_MODULES:
+        importlib.import_module(f"fireoffice.cli.{name}").register(sub)
     return parser
 
 
+def wants_gui(argv: list[str]) -> bool:
+    """True when no command (or `gui`) follows the global options."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token in GLOBAL_OPTIONS_WITH_VALUE:
+            i += 2
+            continue
+        if any(token.startswith(opt + "=") for opt in GLOBAL_OPTIONS_WITH_VALUE):
+            i += 1
+            continue
+        return token == "gui"
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(["gui_cmds"] if wants_gui(argv) else None)
     args = parser.parse_args(argv)
     setup_logging()
-    handler = getattr(args, "handler", None) or gui_cmds.run_gui
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from fireoffice.cli.gui_cmds import run_gui as handler
     try:
         return int(handler(args) or 0)
     except ServiceError as error:

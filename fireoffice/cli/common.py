@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fireoffice import paths
-from fireoffice.services import database
-from fireoffice.services.context import Actor, ServiceContext
+
+if TYPE_CHECKING:
+    from fireoffice.services.context import ServiceContext
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -22,6 +23,9 @@ def db_target(args) -> str:
 
 def open_context(args, upgrade: bool = True) -> ServiceContext:
     """Open the --db database, migrating it to head first (as the app does on start)."""
+    from fireoffice.services import database
+    from fireoffice.services.context import Actor, ServiceContext
+
     db = database.open_database(db_target(args))
     if upgrade:
         database.upgrade(db)

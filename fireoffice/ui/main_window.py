@@ -1,6 +1,12 @@
-"""The main window: a thin shell — navigation list, page stack, demo banner, menus, status bar."""
+"""The main window: a thin shell — navigation list, page stack, demo banner, menus, status bar.
+
+It is built in two steps so it can appear before the database is open: the frame (`MainWindow()`),
+then `attach(state)` once the services are ready. Services are imported only in `attach` and later.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,19 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from fireoffice import APP_TITLE_ZH
-from fireoffice.services import station
-from fireoffice.ui import actions
-from fireoffice.ui.dialogs.about import AboutDialog
 from fireoffice.ui.icons import icon
 from fireoffice.ui.pages import page_specs
-from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.demo_banner import DemoBanner
+
+if TYPE_CHECKING:
+    from fireoffice.ui.state import AppState
+
+NAV_WIDTH = 196
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: AppState):
+    def __init__(self, state: AppState | None = None):
         super().__init__()
-        self.state = state
+        self.state: AppState | None = None
         self.setWindowTitle(APP_TITLE_ZH)
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(1024, 640)
@@ -40,51 +47,67 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.banner = DemoBanner()
-        self.banner.clear_requested.connect(lambda: actions.start_clean(state, self))
+        self.banner.setVisible(False)
         outer.addWidget(self.banner)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         outer.addLayout(body, 1)
+        body.addWidget(self._build_navigation())
+        self.stack = QStackedWidget()
+        body.addWidget(self.stack, 1)
+        for _spec in self.specs:
+            self.stack.addWidget(QWidget())  # real pages are built on first visit (fast start)
+        self.setCentralWidget(central)
 
+        self.db_status = QLabel(self.tr("Opening the database…"))
+        self.user_status = QLabel()
+        self.statusBar().addWidget(self.db_status, 1)
+        self.statusBar().addPermanentWidget(self.user_status)
+        self._restore_geometry()
+        if state is not None:
+            self.attach(state)
+
+    def _build_navigation(self) -> QWidget:
         side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.setSpacing(0)
+        side.setFixedWidth(NAV_WIDTH)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         self.nav_title = QLabel(APP_TITLE_ZH)
         self.nav_title.setObjectName("navTitle")
         self.nav_title.setWordWrap(True)
-        side_layout.addWidget(self.nav_title)
+        layout.addWidget(self.nav_title)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setUniformItemSizes(True)
-        self.nav.setFixedWidth(196)
-        side.setFixedWidth(196)
-        side_layout.addWidget(self.nav, 1)
-        body.addWidget(side)
-        self.stack = QStackedWidget()
-        body.addWidget(self.stack, 1)
         for spec in self.specs:
             item = QListWidgetItem(icon(spec.icon), QCoreApplication.translate("pages", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(180, 40))
+            item.setSizeHint(QSize(NAV_WIDTH - 16, 40))
             self.nav.addItem(item)
-            self.stack.addWidget(QWidget())  # real pages are built on first visit (fast start)
-        self.nav.currentRowChanged.connect(self.show_page)
-        self.setCentralWidget(central)
+        self.nav.setEnabled(False)  # until the database is open
+        layout.addWidget(self.nav, 1)
+        return side
 
-        self._build_menus()
-        self.db_status = QLabel()
-        self.user_status = QLabel()
-        self.statusBar().addWidget(self.db_status, 1)
-        self.statusBar().addPermanentWidget(self.user_status)
+    def attach(self, state: AppState) -> None:
+        """The database is open: wire the services in and show the first page."""
+        from fireoffice.ui import actions
+
+        self.state = state
+        self.banner.clear_requested.connect(lambda: actions.start_clean(state, self))
         state.changed.connect(self._on_changed)
-        self._restore_geometry()
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.nav.setEnabled(True)
         self.update_chrome()
         self.nav.setCurrentRow(0)
 
     def _build_menus(self) -> None:
+        from fireoffice.ui import actions
+        from fireoffice.ui.dialogs.about import AboutDialog
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for text, slot in [(self.tr("Back up database…"), lambda: actions.backup_database(self.state, self)),
                            (self.tr("Restore database…"), lambda: actions.restore_database(self.state, self))]:
@@ -111,7 +134,7 @@ class MainWindow(QMainWindow):
         """The page for `key`, built on first use."""
         if key not in self.pages:
             row = next(i for i, s in enumerate(self.specs) if s.key == key)
-            widget = self.specs[row].factory(self.state, self)
+            widget = self.specs[row].build(self.state, self)
             placeholder = self.stack.widget(row)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -120,7 +143,7 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.state is None:
             return
         widget = self.page(self.specs[row].key)
         self.stack.setCurrentWidget(widget)
@@ -133,6 +156,8 @@ class MainWindow(QMainWindow):
         self.update_chrome()
 
     def update_chrome(self) -> None:
+        from fireoffice.services import station
+
         info = station.get_station(self.state.ctx)
         self.banner.setVisible(bool(info and info.is_demo))
         name = info.name if info and info.name else ""
@@ -142,8 +167,7 @@ class MainWindow(QMainWindow):
         self.user_status.setText(self.tr("User: {name}").format(name=self.state.ctx.actor.display_name))
 
     def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
+        geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:

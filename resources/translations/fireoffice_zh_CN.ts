@@ -97,6 +97,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

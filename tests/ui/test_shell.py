@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fireoffice.services import demo, station
 from fireoffice.ui import app as app_module
@@ -123,11 +123,24 @@ def test_service_error_escaping_shows_plain_message(app, monkeypatch):
     assert seen == ["已有数据"]
 
 
-def test_run_on_bad_database_shows_message(app, monkeypatch, tmp_path):
-    seen = []
+def test_bad_database_shows_message_and_exits_1(app, qtbot, monkeypatch):
+    seen, codes = [], []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: seen.append(text))
-    assert app_module.run("/no/such/dir/x.sqlite") == 1
-    assert "文件夹不存在" in seen[0]
+    monkeypatch.setattr(QApplication, "exit", lambda *args: codes.append(args[-1]))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    app_module._open_behind(window, "/no/such/dir/x.sqlite", None, None)
+    assert "文件夹不存在" in seen[0] and codes == [1]
+
+
+def test_window_frame_appears_before_the_database_opens(app, qtbot, ctx):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.nav.isEnabled() and window.pages == {}
+    events = []
+    app_module._open_behind(window, str(ctx.db.sqlite_path), None, events.append)
+    assert events == ["data"] and window.nav.isEnabled()
+    assert window.stack.currentWidget() is window.pages["home"]
 
 
 def test_first_start_fills_demo(app, tmp_path):

@@ -1,11 +1,16 @@
-"""The pages behind the navigation list, in the order the clerk sees them."""
+"""The pages behind the navigation list, in the order the clerk sees them.
+
+Factories are named, not imported, so the window frame can be shown before any page (and the services
+behind it) is loaded.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
@@ -13,24 +18,30 @@ class PageSpec:
     key: str
     title: str  # source string, translated in context "pages"
     icon: str
-    factory: Callable  # (AppState, parent) -> QWidget
+    factory: str  # "module:callable", called as callable(state, parent)
+
+    def build(self, state, parent: QWidget | None = None) -> QWidget:
+        module, name = self.factory.split(":")
+        return getattr(importlib.import_module(module), name)(state, parent)
+
+
+_P = "fireoffice.ui.pages."
 
 
 def page_specs() -> list[PageSpec]:
-    from fireoffice.ui.pages import home, placeholders, settings_page
-
     return [
-        PageSpec("home", QT_TRANSLATE_NOOP("pages", "Home"), "home", home.HomePage),
-        PageSpec("units", QT_TRANSLATE_NOOP("pages", "Unit register"), "units", placeholders.units_page),
-        PageSpec("plans", QT_TRANSLATE_NOOP("pages", "Inspection plans"), "plans", placeholders.plans_page),
+        PageSpec("home", QT_TRANSLATE_NOOP("pages", "Home"), "home", _P + "home:HomePage"),
+        PageSpec("units", QT_TRANSLATE_NOOP("pages", "Unit register"), "units", _P + "placeholders:units_page"),
+        PageSpec("plans", QT_TRANSLATE_NOOP("pages", "Inspection plans"), "plans", _P + "placeholders:plans_page"),
         PageSpec("inspections", QT_TRANSLATE_NOOP("pages", "Inspection records"), "inspections",
-                 placeholders.inspections_page),
+                 _P + "placeholders:inspections_page"),
         PageSpec("hazards", QT_TRANSLATE_NOOP("pages", "Hazard rectification"), "hazards",
-                 placeholders.hazards_page),
+                 _P + "placeholders:hazards_page"),
         PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Enforcement documents"), "documents",
-                 placeholders.documents_page),
+                 _P + "placeholders:documents_page"),
         PageSpec("training", QT_TRANSLATE_NOOP("pages", "Training & interviews"), "training",
-                 placeholders.training_page),
-        PageSpec("stats", QT_TRANSLATE_NOOP("pages", "Ledgers & statistics"), "stats", placeholders.stats_page),
-        PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Settings"), "settings", settings_page.SettingsPage),
+                 _P + "placeholders:training_page"),
+        PageSpec("stats", QT_TRANSLATE_NOOP("pages", "Ledgers & statistics"), "stats",
+                 _P + "placeholders:stats_page"),
+        PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Settings"), "settings", _P + "settings_page:SettingsPage"),
     ]
