@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import delete, func, insert, select
 
 from fireoffice.db.base import Base, new_uid
-from fireoffice.db.models import Grid, StationProfile, Unit, User, Village
+from fireoffice.db.models import ClassificationRuleSet, Grid, StationProfile, Unit, User, Village
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.demo_names import (
@@ -25,7 +25,7 @@ from fireoffice.services.demo_names import (
     VILLAGES,
 )
 from fireoffice.services.errors import Conflict, ValidationError
-from fireoffice.services.unit_text import build_search_text, normalize_name
+from fireoffice.services.unit_pinyin import search_columns
 
 TOWNSHIP = "东城街道"
 DIVISION = "141124"  # a county-level division code, used inside demo USCCs
@@ -96,7 +96,7 @@ def _unit_row(i: int, rng: random.Random, fake, villages: list[tuple[int, str]],
     surname = fake.last_name()
     style = rng.random()
     if key:
-        core = f"{TOWNSHIP}{rng.choice(SIGN_PREFIX)}{word}"
+        core = f"{TOWNSHIP}{village_name}{word}"
     elif style < 0.5:
         core = f"{TOWNSHIP}{surname}记{word}"
     elif style < 0.8:
@@ -137,13 +137,9 @@ def _unit_row(i: int, rng: random.Random, fake, villages: list[tuple[int, str]],
         "status": rng.choice(STATUSES), "risk_level": "较高" if key else rng.choice(RISK),
         "registered_on": today - timedelta(days=rng.randint(30, 2000)), "source": rng.choice(
             ["网格采集", "市场监管导入", "自主申报"]),
-        "classification_rule": "演示规则", "notes": "", "archived": False,
+        "notes": "", "archived": False,
     }
-    row["name_norm"] = normalize_name(name) + "|" + normalize_name(address)
-    row["search_text"] = build_search_text(
-        name, row["short_name"], address, row["uscc"],
-        (people["legal_rep"], people["resp_person"], people["mgr_person"]),
-        (people["legal_rep_phone"], people["resp_phone"], people["mgr_phone"]))
+    row.update(search_columns(row))
     return row
 
 
@@ -199,11 +195,15 @@ def fill_demo(ctx: ServiceContext, units: int = 2000, seed: int = 20261125,
                               phone=_mobile(rng)))
         s.add_all(users)
         villages = [(v.id, v.name) for v in village_rows]
+        # The categories below were chosen by hand, as a clerk confirming the active rules would.
+        rule_set = s.execute(select(ClassificationRuleSet.name).where(ClassificationRuleSet.active.is_(True))
+                             ).scalar() or ""
         used: set[str] = set()
         batch: list[dict] = []
         for i in range(units):
             row = _unit_row(i, rng, fake, villages, grids, used, today)
             row["created_at"] = row["updated_at"] = now
+            row["classification_rule"] = rule_set
             batch.append(row)
             if len(batch) == 2000 or i == units - 1:
                 s.execute(insert(Unit), batch)
@@ -216,11 +216,16 @@ def fill_demo(ctx: ServiceContext, units: int = 2000, seed: int = 20261125,
 
 
 def clear_demo(ctx: ServiceContext) -> None:
-    """Remove all demo data so the station starts clean; refused unless the data is marked as demo."""
+    """Remove all demo data so the station starts clean; refused unless the data is marked as demo.
+
+    Reference tables seeded by migrations (classification rules, checklists, frequency rules, calendars)
+    declare `info={"reference_data": True}` and are kept.
+    """
     with ctx.db.write() as s:
         station = s.execute(select(StationProfile).limit(1)).scalar()
         if station is None or not station.is_demo:
             raise Conflict("当前数据不是演示数据，不能清空。")
         for table in reversed(Base.metadata.sorted_tables):
-            s.execute(delete(table))
+            if not table.info.get("reference_data"):
+                s.execute(delete(table))
         audit.record(s, ctx.actor.username, "清空演示数据", "database")

@@ -37,6 +37,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)  # lets Wayland/taskbars match the installed .desktop entry
     install_translators(app)
     apply_theme(app)
     apply_ui_font(app)

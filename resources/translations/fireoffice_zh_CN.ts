@@ -285,6 +285,358 @@ First, tell us which station this is. The names you enter here are printed on do
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <source>New unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Archived: {reason}</source>
+        <translation>已归档：{reason}</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Suggest category…</source>
+        <translation>按规则建议分类…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Key fire-safety unit</source>
+        <translation>消防安全重点单位</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>不属于九小场所或重点单位</translation>
+    </message>
+    <message>
+        <source>Rule set {rules} suggests: {kind}</source>
+        <translation>分类规则“{rules}”建议：{kind}</translation>
+    </message>
+    <message>
+        <source>Missing figures: {items}</source>
+        <translation>缺少数据：{items}</translation>
+    </message>
+    <message>
+        <source>Suggest category</source>
+        <translation>建议分类</translation>
+    </message>
+    <message>
+        <source>Apply it?</source>
+        <translation>是否采用？</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>Open the existing unit</source>
+        <translation>打开已有单位</translation>
+    </message>
+    <message>
+        <source>Save as a separate unit</source>
+        <translation>仍然另存为新单位</translation>
+    </message>
+    <message>
+        <source>Archive unit</source>
+        <translation>归档单位</translation>
+    </message>
+    <message>
+        <source>Reason for archiving (e.g. closed, moved away, merged):</source>
+        <translation>归档原因（如：已关闭、已搬迁、已合并）：</translation>
+    </message>
+</context>
+<context>
+    <name>UnitImportDialog</name>
+    <message>
+        <source>Import units from Excel</source>
+        <translation>从 Excel 导入单位</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头所在行：</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新识别</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Skip units already in the register</source>
+        <translation>台账中已有的单位：跳过</translation>
+    </message>
+    <message>
+        <source>Update them from the file</source>
+        <translation>用文件中的内容更新</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>只导入正确的行</translation>
+    </message>
+    <message>
+        <source>By default one refused row blocks the whole import.</source>
+        <translation>默认情况下，只要有一行不正确，整个文件都不导入。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check (preview)</source>
+        <translation>检查（预览）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, header on row {row}, {n} data rows.</source>
+        <translation>工作表“{sheet}”，表头在第 {row} 行，共 {n} 行数据。</translation>
+    </message>
+    <message>
+        <source>No column for the required field(s): {f}</source>
+        <translation>必填字段没有对应的列：{f}</translation>
+    </message>
+    <message>
+        <source>Several columns map to: {f}</source>
+        <translation>多个列对应到同一字段：{f}</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Ready to import: {new} new, {upd} updated, {skip} skipped.</source>
+        <translation>可以导入：新增 {new} 家，更新 {upd} 家，跳过 {skip} 家。</translation>
+    </message>
+    <message>
+        <source>{bad} rows refused: nothing can be imported until they are corrected, or tick “Import only the valid rows”.</source>
+        <translation>有 {bad} 行不正确：改正之前不能导入；也可以勾选“只导入正确的行”。</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {upd} updated, {skip} skipped.</source>
+        <translation>已导入：新增 {new} 家，更新 {upd} 家，跳过 {skip} 家。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {bad} rows refused.</source>
+        <translation>没有导入任何数据：{bad} 行不正确。</translation>
+    </message>
+    <message>
+        <source>Duplicate of {name}: {action}</source>
+        <translation>与“{name}”重复：{action}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用性质</translation>
+    </message>
+    <message>
+        <source>Nine-small type</source>
+        <translation>九小场所类别</translation>
+    </message>
+    <message>
+        <source>Key unit</source>
+        <translation>重点单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>消防安全责任人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Village/community</source>
+        <translation>所属村（社区）</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>所属网格</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>列管状态</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>列管日期</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>Unit register</source>
+        <translation>单位台账</translation>
+    </message>
+    <message>
+        <source>Search name, address, credit code, person, phone or pinyin (e.g. hgd)  Ctrl+F</source>
+        <translation>搜索名称、地址、信用代码、人员、电话或拼音首字母（如 hgd）  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Show archived units instead of the active register</source>
+        <translation>显示已归档的单位（而不是在管单位）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>New unit  Ctrl+N</source>
+        <translation>新增单位  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Open  Enter</source>
+        <translation>打开  Enter</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Import template…</source>
+        <translation>下载导入模板…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Key units (重点单位)</source>
+        <translation>消防安全重点单位</translation>
+    </message>
+    <message>
+        <source>All nine-small venues</source>
+        <translation>全部九小场所</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <source>All risk levels</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>导出单位台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the register…</source>
+        <translation>正在导出单位台账…</translation>
+    </message>
+    <message>
+        <source>{n} units written to
+{path}</source>
+        <translation>已导出 {n} 家单位到
+{path}</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Template saved to
+{path}</source>
+        <translation>导入模板已保存到
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>_ProfilePage</name>
     <message>
         <source>Station profile</source>
@@ -404,30 +756,6 @@ The current database is backed up first.</source>
 </context>
 <context>
     <name>placeholders</name>
-    <message>
-        <source>Unit register</source>
-        <translation>单位台账</translation>
-    </message>
-    <message>
-        <source>The register of supervised units (列管单位).</source>
-        <translation>列管单位台账。</translation>
-    </message>
-    <message>
-        <source>A fast list of every unit with quick search by name, address, credit code, person, phone or pinyin</source>
-        <translation>全部单位的快速列表，可按名称、地址、信用代码、人员、电话或拼音快速查找</translation>
-    </message>
-    <message>
-        <source>Filters by category, grid, risk level and status, with counts</source>
-        <translation>按类别、网格、风险等级、状态筛选，并显示数量</translation>
-    </message>
-    <message>
-        <source>The unit form: basic data, people, building, and a timeline of inspections and hazards</source>
-        <translation>单位档案：基本信息、人员、建筑情况，以及检查和隐患的时间线</translation>
-    </message>
-    <message>
-        <source>Excel import with preview and validation, and a styled Excel export</source>
-        <translation>Excel 导入（预览和校验）与格式规范的 Excel 导出</translation>
-    </message>
     <message>
         <source>Inspection plans</source>
         <translation>检查计划</translation>

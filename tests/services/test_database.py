@@ -55,12 +55,14 @@ def test_backup_and_restore_round_trip(ctx, tmp_path):
     dest = database.backup(ctx.db, tmp_path / "copy.sqlite")
     assert sqlite3.connect(dest).execute("select count(*) from unit").fetchone()[0] == 30
     with ctx.db.engine.begin() as conn:
-        conn.execute(text("DELETE FROM unit WHERE id > 10"))
+        conn.execute(text("UPDATE unit SET name = '改坏了' WHERE id > 10"))
     safety = database.restore(ctx.db, dest)
     assert safety is not None and safety.exists()
+    changed = "select count(*) from unit where name = '改坏了'"
     with ctx.db.engine.connect() as conn:
+        assert conn.execute(text(changed)).scalar() == 0
         assert conn.execute(text("select count(*) from unit")).scalar() == 30
-    assert sqlite3.connect(safety).execute("select count(*) from unit").fetchone()[0] == 10
+    assert sqlite3.connect(safety).execute(changed).fetchone()[0] == 20
 
 
 def test_restore_refuses_foreign_files(ctx, tmp_path):

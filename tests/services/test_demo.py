@@ -73,3 +73,19 @@ def test_clear_demo_starts_clean(ctx):
     assert database.check(ctx.db).ok
     with pytest.raises(Conflict):
         demo.clear_demo(ctx)
+
+
+def test_clear_demo_keeps_reference_data(ctx):
+    from fireoffice.db.base import Base
+    from fireoffice.db.models import ClassificationRuleSet
+
+    demo.fill_demo(ctx, units=20, seed=1)
+    with ctx.db.read() as s:
+        rule_sets = s.execute(select(ClassificationRuleSet.name)).scalars().all()
+    assert rule_sets
+    demo.clear_demo(ctx)
+    with ctx.db.read() as s:
+        assert s.execute(select(ClassificationRuleSet.name)).scalars().all() == rule_sets
+        assert s.execute(select(Unit)).first() is None
+    kept = {t.name for t in Base.metadata.sorted_tables if t.info.get("reference_data")}
+    assert "classification_rule_set" in kept and "unit" not in kept

@@ -93,6 +93,9 @@ class Unit(UidMixin, TimestampMixin, Base):
         Index("ix_unit_status", "status"),
         # Covers the home-page counts so they never scan the wide rows.
         Index("ix_unit_overview", "archived", "is_key_unit", "is_crowded", "nine_small_type"),
+        # LIKE '%q%' over this narrow index instead of ~700-byte rows: ~25 ms instead of ~100 ms on 100,000
+        # units. search_text is capped at 800 characters to stay under PostgreSQL's B-tree row limit.
+        Index("ix_unit_search", "archived", "search_text"),
     )
 
 

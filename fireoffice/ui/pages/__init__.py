@@ -31,7 +31,7 @@ _P = "fireoffice.ui.pages."
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", QT_TRANSLATE_NOOP("pages", "Home"), "home", _P + "home:HomePage"),
-        PageSpec("units", QT_TRANSLATE_NOOP("pages", "Unit register"), "units", _P + "placeholders:units_page"),
+        PageSpec("units", QT_TRANSLATE_NOOP("pages", "Unit register"), "units", _P + "units_page:UnitsPage"),
         PageSpec("plans", QT_TRANSLATE_NOOP("pages", "Inspection plans"), "plans", _P + "placeholders:plans_page"),
         PageSpec("inspections", QT_TRANSLATE_NOOP("pages", "Inspection records"), "inspections",
                  _P + "placeholders:inspections_page"),

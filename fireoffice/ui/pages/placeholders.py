@@ -28,15 +28,6 @@ class PlaceholderPage(PageBase):
         self.layout_.addStretch(1)
 
 
-def units_page(state: AppState, parent=None) -> QWidget:
-    return PlaceholderPage(state, QCoreApplication.translate("placeholders", "Unit register"), QCoreApplication.translate("placeholders", "The register of supervised units (列管单位)."), [
-        QCoreApplication.translate("placeholders", "A fast list of every unit with quick search by name, address, credit code, person, phone or pinyin"),
-        QCoreApplication.translate("placeholders", "Filters by category, grid, risk level and status, with counts"),
-        QCoreApplication.translate("placeholders", "The unit form: basic data, people, building, and a timeline of inspections and hazards"),
-        QCoreApplication.translate("placeholders", "Excel import with preview and validation, and a styled Excel export"),
-    ], parent)
-
-
 def plans_page(state: AppState, parent=None) -> QWidget:
     return PlaceholderPage(state, QCoreApplication.translate("placeholders", "Inspection plans"), QCoreApplication.translate("placeholders", "Decide whom to inspect, and when."), [
         QCoreApplication.translate("placeholders", "Double-random draws (双随机) with a recorded seed that anyone can replay"),
