@@ -37,9 +37,11 @@ def main() -> int:
         if not db_path.exists():
             build_database(db_path, args.units)
         rows = []
-        from benchmarks import startup
+        from benchmarks import register_page, startup
 
         rows += startup.run(workdir, db_path)
+        rows += register_page.run(workdir, db_path)
+        rows += importlib.import_module("benchmarks.bench_documents").run(workdir, db_path)
         try:
             units_bench = importlib.import_module("benchmarks.bench_units")
         except ModuleNotFoundError:

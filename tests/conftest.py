@@ -46,7 +46,7 @@ def db(tmp_path, migrated_template) -> Database:
 
 @pytest.fixture
 def ctx(db) -> ServiceContext:
-    return ServiceContext(db=db, actor=Actor(username="tester", display_name="测试员", role="管理员"))
+    return ServiceContext(db=db, actor=Actor(username="tester", display_name="测试员"))
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,8 @@ from fireoffice.services.errors import ServiceError
 log = logging.getLogger(__name__)
 
 # Each module in fireoffice/cli/ has register(subparsers); add new command groups here.
-COMMAND_MODULES = ["gui_cmds", "db_cmds", "station_cmds", "demo_cmds", "units_cmds"]
+COMMAND_MODULES = ["gui_cmds", "db_cmds", "station_cmds", "demo_cmds", "units_cmds", "plan_cmds", "training_cmds",
+                   "user_cmds", "audit_cmds", "docs_cmds"]
 GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--user")
 
 

@@ -51,8 +51,25 @@ def backup(args) -> int:
     return EXIT_OK
 
 
+def _require_restore_right(db, args) -> None:
+    """Once the current database has accounts with passwords, only who holds database.restore may replace it."""
+    from fireoffice.cli.common import login
+    from fireoffice.services import users
+    from fireoffice.services.context import ServiceContext
+    from fireoffice.services.permissions import require
+
+    if db.sqlite_path is not None and not db.sqlite_path.exists():
+        return
+    if not database.schema_state(db).at_head:
+        return
+    ctx = ServiceContext(db=db)
+    if users.login_required(ctx):
+        require(login(ctx, args), "database.restore")
+
+
 def restore(args) -> int:
     db = database.open_database(db_target(args))
+    _require_restore_right(db, args)
     safety = database.restore(db, Path(args.file))
     if safety:
         print(f"恢复前的数据库已备份到：{safety}")

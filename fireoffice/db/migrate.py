@@ -6,6 +6,7 @@ Reading the revision graph and the database's version is done without importing 
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from datetime import datetime
@@ -66,8 +67,13 @@ def alembic_config(connection: Connection | None = None):
 def sqlite_backup(src: Path, dest: Path) -> Path:
     """A consistent copy of a live SQLite file through the online backup API."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(str(src)) as s, sqlite3.connect(str(dest)) as d:
+    partial = dest.with_name(dest.name + ".partial")  # a crash mid-copy never leaves a half file as `dest`
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(str(src)) as s, sqlite3.connect(str(partial)) as d:
         s.backup(d)
+    d.close()
+    s.close()
+    os.replace(partial, dest)
     return dest
 
 
@@ -86,6 +92,10 @@ def upgrade(engine: Engine, backup_dir: Path | None = None, revision: str = "hea
 
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+        if target == head_revision():
+            from fireoffice.db import seals
+
+            seals.seal_all(conn)  # the schema changed: every row's hash did too
     return backup_path
 
 

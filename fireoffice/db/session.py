@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from fireoffice.db import seals
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -58,8 +61,10 @@ def make_engine(url: str, **kwargs) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
         _sqlite_setup(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    seals.install(engine)
+    return engine
 
 
 @dataclass
@@ -68,6 +73,18 @@ class Database:
 
     url: str
     engine: Engine
+    # Set by services.database.open_database: turns a driver failure (disk full, read-only, locked) into
+    # the services' StorageError with a plain message. The db layer does not know the services' errors.
+    translate_error: Callable[[BaseException], Exception] | None = None
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except sa_exc.OperationalError as error:
+            if self.translate_error is None:
+                raise
+            raise self.translate_error(error) from error
 
     @classmethod
     def open(cls, target: str) -> Database:
@@ -89,7 +106,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._translated(), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
@@ -97,8 +114,13 @@ class Database:
         """One transaction: commit on success, roll back everything on any exception."""
         engine = self.engine.execution_options(fo_write=True) if self.is_sqlite else self.engine
         maker = sessionmaker(engine, expire_on_commit=False)
-        with maker() as session, session.begin():
-            yield session
+        with self._translated(), maker() as session, session.begin():
+            seals.start(session)
+            try:
+                yield session
+                seals.finish(session)  # move the row seals (db/seals.py) in the same transaction
+            finally:
+                seals.stop(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from fireoffice.db import seals
 from fireoffice.db.base import new_uid, utcnow
 from fireoffice.db.models import AuditEvent
 
@@ -80,4 +81,21 @@ def verify(session: Session) -> ChainReport:
         if expected != ev.hash:
             return ChainReport(False, count, prev, f"审计记录 #{ev.id}（{ev.action} {ev.entity}）的内容被改动过")
         prev = ev.hash
-    return ChainReport(True, count, prev)
+    return _check_seals(session, ChainReport(True, count, prev))
+
+
+TABLE_NAMES = {"unit": "单位", "user_account": "用户", "station_profile": "站点资料", "hazard": "隐患",
+               "inspection": "检查记录", "app_setting": "设置", "audit_event": "审计记录"}
+
+
+def _check_seals(session: Session, report: ChainReport) -> ChainReport:
+    """Rows changed outside the app: each table's seal (db/seals.py) against its rows as they are now."""
+    for table, what in seals.check(session.connection()):
+        last = session.execute(select(AuditEvent.id, AuditEvent.action).where(AuditEvent.entity == table)
+                               .order_by(AuditEvent.id.desc()).limit(1)).first()
+        after = f"审计记录 #{last[0]}（{last[1]}）之后，" if last else ""
+        name = TABLE_NAMES.get(table, table)
+        report = ChainReport(False, report.events, report.head,
+                             f"{after}表「{name}」({table}) 在程序之外{what}")
+        return report
+    return report

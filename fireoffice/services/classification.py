@@ -15,6 +15,7 @@ from fireoffice.db.models import ClassificationRule, ClassificationRuleSet, Unit
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
+from fireoffice.services.permissions import require
 
 KINDS = ("重点", "九小")
 METRICS = {
@@ -138,6 +139,7 @@ def _validate_rules(rules: Sequence[Rule]) -> None:
 def save_rule_set(ctx: ServiceContext, name: str, rules: Sequence[Rule], note: str = "",
                   activate: bool = True) -> RuleSet:
     """Save edited rules as a new version; versions already saved never change (units refer to them)."""
+    require(ctx, "rules.edit")
     name = (name or "").strip()
     if not name or len(name) > 60:
         raise ValidationError("版本名称", "不能为空，且不超过 60 个字")
@@ -161,6 +163,7 @@ def save_rule_set(ctx: ServiceContext, name: str, rules: Sequence[Rule], note: s
 
 
 def activate_rule_set(ctx: ServiceContext, name: str) -> RuleSet:
+    require(ctx, "rules.edit")
     with ctx.db.write() as s:
         row = s.execute(_query().where(ClassificationRuleSet.name == name)).scalar()
         if row is None:
@@ -175,6 +178,7 @@ def activate_rule_set(ctx: ServiceContext, name: str) -> RuleSet:
 
 def delete_rule_set(ctx: ServiceContext, name: str) -> None:
     """Only a version that is not active and that no unit refers to can be deleted."""
+    require(ctx, "rules.edit")
     with ctx.db.write() as s:
         row = s.execute(_query().where(ClassificationRuleSet.name == name)).scalar()
         if row is None:

@@ -11,7 +11,7 @@ from fireoffice.db.session import Database
 class Actor:
     username: str = "system"
     display_name: str = "系统"
-    role: str = "管理员"
+    role: str = "本机"  # permissions.OWNER_ROLE: no accounts yet, so no one to tell apart
 
 
 @dataclass

@@ -50,9 +50,11 @@ def storage_errors(db: Database | None, where: str | None = None) -> Iterator[No
 
 def open_database(target: str) -> Database:
     try:
-        return Database.open(target)
+        db = Database.open(target)
     except DatabaseTargetError as error:
         raise StorageError(str(error)) from error
+    db.translate_error = lambda error: StorageError(explain_db_error(error, db.display_name()))
+    return db
 
 
 def require_existing_sqlite(db: Database) -> None:
@@ -118,6 +120,16 @@ def check(db: Database) -> CheckResult:
         if not report.ok:
             problems.append(report.problem)
     return CheckResult(not problems, problems)
+
+
+def verify_audit(db: Database) -> audit.ChainReport:
+    """The audit chain and the row seals only (`fireoffice audit verify`)."""
+    require_existing_sqlite(db)
+    state = schema_state(db)
+    if not state.at_head:
+        raise StorageError(f"{db.display_name()} 的结构不是最新的（运行 fireoffice db upgrade）")
+    with storage_errors(db), db.read() as s:
+        return audit.verify(s)
 
 
 def backup(db: Database, dest: Path) -> Path:

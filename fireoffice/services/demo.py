@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import delete, func, insert, select
 
-from fireoffice.db.base import Base, new_uid
+from fireoffice.db.base import Base
 from fireoffice.db.models import ClassificationRuleSet, Grid, StationProfile, Unit, User, Village
-from fireoffice.services import audit
+from fireoffice.services import audit, demo_documents, demo_inspections, demo_training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.demo_names import (
     GAS,
@@ -25,6 +26,7 @@ from fireoffice.services.demo_names import (
     VILLAGES,
 )
 from fireoffice.services.errors import Conflict, ValidationError
+from fireoffice.services.permissions import require
 from fireoffice.services.unit_pinyin import search_columns
 
 TOWNSHIP = "东城街道"
@@ -114,7 +116,7 @@ def _unit_row(i: int, rng: random.Random, fake, villages: list[tuple[int, str]],
     area = float(rng.randint(*spec["area"]))
     floors_above = rng.randint(1, 3) if not key else rng.randint(3, 12)
     row = {
-        "uid": new_uid(), "name": name, "short_name": word if rng.random() < 0.3 else "",
+        "uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "name": name, "short_name": word if rng.random() < 0.3 else "",
         "uscc": make_uscc(rng, individual) if rng.random() < 0.97 else "",
         "unit_type": "个体工商户" if individual else ("事业单位" if use in ("医疗", "教学", "养老") and key else "企业"),
         "address": address, "township": TOWNSHIP, "village_id": village_id,
@@ -212,6 +214,9 @@ def fill_demo(ctx: ServiceContext, units: int = 2000, seed: int = 20261125,
                     raise Conflict("已取消，未写入任何演示数据。")
         audit.record(s, ctx.actor.username, "生成演示数据", "database", "",
                      after={"units": units, "seed": seed, "villages": len(villages), "grids": n_grids})
+        demo_inspections.fill(s, seed, today, ctx.actor.username)  # a year of inspections and hazards
+        demo_training.fill(s, seed, today, ctx.actor.username)  # a year of training, 约谈 and publicity
+        demo_documents.fill(s, seed, today, ctx.actor.username)  # enforcement documents in every state
         return DemoResult(units=units, villages=len(villages), grids=n_grids, users=len(users))
 
 
@@ -221,6 +226,7 @@ def clear_demo(ctx: ServiceContext) -> None:
     Reference tables seeded by migrations (classification rules, checklists, frequency rules, calendars)
     declare `info={"reference_data": True}` and are kept.
     """
+    require(ctx, "demo.clear")
     with ctx.db.write() as s:
         station = s.execute(select(StationProfile).limit(1)).scalar()
         if station is None or not station.is_demo:

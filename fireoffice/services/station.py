@@ -11,6 +11,7 @@ from fireoffice.db.models import StationProfile
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ValidationError
+from fireoffice.services.permissions import require
 
 ENFORCEMENT_MODES = ("赋权", "委托", "无权")
 LEVELS = ("消防所", "消防工作站", "消防安全管理中心")
@@ -75,6 +76,8 @@ def validate_changes(changes: dict) -> dict:
         if key not in TEXT_FIELDS:
             raise ValidationError(key, "不是站点资料的字段")
         label, limit = TEXT_FIELDS[key]
+        if value is not None and not isinstance(value, str):
+            raise ValidationError(label, "应为文字")
         value = (value or "").strip()
         if len(value) > limit:
             raise ValidationError(label, f"不能超过 {limit} 个字")
@@ -92,6 +95,7 @@ def validate_changes(changes: dict) -> dict:
 
 def update_station(ctx: ServiceContext, changes: dict, mark_configured: bool = True) -> StationInfo:
     """Change the profile in one transaction; the first complete save marks the station configured."""
+    require(ctx, "station.edit")
     clean = validate_changes(changes)
     with ctx.db.write() as s:
         row = _get_or_create(s)

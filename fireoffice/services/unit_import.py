@@ -14,6 +14,7 @@ from fireoffice.db.models import Unit
 from fireoffice.exchange.xlsx_read import MAX_DATA_ROWS, SheetTable, SpreadsheetError, read_table
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, ValidationError
+from fireoffice.services.permissions import require
 from fireoffice.services.unit_fields import BY_KEY, FIELDS, LABELS
 from fireoffice.services.unit_import_write import Accepted, write_plan
 from fireoffice.services.unit_pinyin import dedupe_key
@@ -220,6 +221,7 @@ def import_units(ctx: ServiceContext, path: Path | str, *, mapping: Mapping[int,
     `progress(done, total)` returning False cancels: nothing is written (total is 0 while reading). File-level problems (not a
     spreadsheet, no header, too many rows) raise ValidationError naming 文件 or 表头.
     """
+    require(ctx, "units.import")
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("重复时", "只能是 skip（跳过）或 update（更新）")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ class TimelineEntry:
 # Later features add their own source: a function (session, unit) → entries. Keeps this module closed.
 TimelineSource = Callable[[Session, Unit], Iterable[TimelineEntry]]
 SOURCES: list[TimelineSource] = []
+# The known sources, by name: resolved when a timeline is asked for, so a caller (the unit form) gets the
+# inspections and trainings even when nothing else has imported their modules yet; importing them here at
+# module level would pull half the services into every unit-only command.
+SOURCE_NAMES = ("fireoffice.services.inspection_queries:timeline_source",
+                "fireoffice.services.training_stats:timeline_source")
 
 _KINDS = {"新建单位": "新建", "修改单位": "修改", "归档单位": "归档", "恢复单位": "恢复", "导入更新单位": "导入"}
 
@@ -69,6 +75,14 @@ def _aware(at: datetime) -> datetime:
     return at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at
 
 
+def _sources() -> list[TimelineSource]:
+    named = []
+    for name in SOURCE_NAMES:
+        module, attr = name.split(":")
+        named.append(getattr(importlib.import_module(module), attr))
+    return list(dict.fromkeys([*named, *SOURCES]))  # a module also registers itself in SOURCES: once each
+
+
 def unit_timeline(ctx: ServiceContext, uid: str) -> list[TimelineEntry]:
     """Everything that happened to the unit, newest first."""
     with ctx.db.read() as s:
@@ -79,6 +93,6 @@ def unit_timeline(ctx: ServiceContext, uid: str) -> list[TimelineEntry]:
         if not any(e.kind == "新建" for e in entries):  # bulk-imported: no per-unit event, use the row itself
             source = f"来源：{unit.source}" if unit.source else ""
             entries.append(TimelineEntry(unit.created_at, "新建", "列入台账", source))
-        for source_fn in SOURCES:
+        for source_fn in _sources():
             entries.extend(source_fn(s, unit))
     return sorted(entries, key=lambda e: _aware(e.at), reverse=True)

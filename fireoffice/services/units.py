@@ -15,6 +15,7 @@ from fireoffice.db.models import Grid, Unit, UnitPersonHistory, Village
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
+from fireoffice.services.permissions import require
 from fireoffice.services.unit_fields import FIELDS, LABELS, PERSON_ROLES
 from fireoffice.services.unit_pinyin import dedupe_key, search_columns
 from fireoffice.services.unit_validation import DuplicateUnit, Vocab, load_vocab, validate_unit
@@ -109,6 +110,7 @@ def vocab(ctx: ServiceContext) -> Vocab:
 
 def create_unit(ctx: ServiceContext, values: Mapping[str, Any], *, allow_duplicate: bool = False) -> UnitDetail:
     """Validate and add one unit. Raises ValidationError (field label) or DuplicateUnit (existing uid)."""
+    require(ctx, "units.edit")
     with ctx.db.write() as s:
         clean = validate_unit(values, load_vocab(s))
         for key, default in DEFAULTS.items():
@@ -145,6 +147,7 @@ def _record_person_changes(s: Session, row: Unit, changes: Mapping[str, Any], ac
 def update_unit(ctx: ServiceContext, uid: str, changes: Mapping[str, Any], *,
                 expected_updated_at: datetime | None = None, allow_duplicate: bool = False) -> UnitDetail:
     """Change some fields; `expected_updated_at` (from get_unit) refuses a save over someone else's edit."""
+    require(ctx, "units.edit")
     with ctx.db.write() as s:
         row = _load(s, uid)
         if expected_updated_at is not None and utc(row.updated_at) != utc(expected_updated_at):
@@ -174,6 +177,7 @@ def update_unit(ctx: ServiceContext, uid: str, changes: Mapping[str, Any], *,
 
 def archive_unit(ctx: ServiceContext, uid: str, reason: str) -> UnitDetail:
     """Take a unit out of the active register, keeping all its records; the reason is required."""
+    require(ctx, "units.archive")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("归档原因", "不能为空（如：已注销、已搬离本辖区）")
@@ -190,6 +194,7 @@ def archive_unit(ctx: ServiceContext, uid: str, reason: str) -> UnitDetail:
 
 
 def restore_unit(ctx: ServiceContext, uid: str) -> UnitDetail:
+    require(ctx, "units.edit")
     with ctx.db.write() as s:
         row = _load(s, uid)
         if not row.archived:
@@ -222,6 +227,7 @@ def has_records(ctx: ServiceContext, uid: str) -> bool:
 
 def delete_unit(ctx: ServiceContext, uid: str) -> None:
     """Delete a unit entered by mistake; a unit with any record is refused and must be archived instead."""
+    require(ctx, "units.archive")
     with ctx.db.write() as s:
         row = _load(s, uid)
         if _record_tables(s, row.id):

@@ -9,8 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fireoffice import paths
-from fireoffice.services import database, demo
+from fireoffice.services import database, demo, users
 from fireoffice.services.errors import ServiceError
+from fireoffice.services.permissions import require
 from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.state import AppState
 
@@ -63,6 +64,8 @@ def restore_database(state: AppState, parent: QWidget) -> None:
     if answer != QMessageBox.StandardButton.Yes:
         return
     try:
+        if users.login_required(state.ctx):
+            require(state.ctx, "database.restore")
         safety = database.restore(state.ctx.db, Path(path))
     except ServiceError as error:
         show_service_error(parent, error)
@@ -70,3 +73,26 @@ def restore_database(state: AppState, parent: QWidget) -> None:
     state.changed.emit("database")
     QMessageBox.information(parent, QCoreApplication.translate("actions", "Restore database"),
                             QCoreApplication.translate("actions", "Restored. The previous data was saved to:\n{path}").format(path=safety or "-"))
+
+
+def switch_user(state: AppState, parent: QWidget) -> None:
+    """Log in as someone else; pages rebuild so they show what the new role may do."""
+    from fireoffice.ui.dialogs.login_dialog import LoginDialog
+
+    if not users.login_required(state.ctx):
+        QMessageBox.information(parent, QCoreApplication.translate("actions", "Switch user"),
+                                QCoreApplication.translate("actions", "No accounts with passwords yet: "
+                                                           "create them in Settings → Users."))
+        return
+    dialog = LoginDialog(state.ctx, parent)
+    if dialog.exec() and dialog.user is not None:
+        state.ctx.actor = users.actor_for(dialog.user)
+        state.changed.emit("user")
+
+
+def change_password(state: AppState, parent: QWidget) -> None:
+    from fireoffice.ui.dialogs.login_dialog import ChangePasswordDialog
+
+    if ChangePasswordDialog(state.ctx, parent).exec():
+        QMessageBox.information(parent, QCoreApplication.translate("actions", "Change password"),
+                                QCoreApplication.translate("actions", "The password was changed."))

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEMO_UNITS_ON_FIRST_START = 2000
+DAILY_BACKUP_DELAY_MS = 2000  # after the first page is up: start stays fast
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -54,7 +55,7 @@ def open_context(target: str, user: str | None = None) -> ServiceContext:
     db = database.open_database(target)
     database.upgrade(db)
     name = user or getpass.getuser()
-    return ServiceContext(db=db, actor=Actor(username=name, display_name=name, role="管理员"))
+    return ServiceContext(db=db, actor=Actor(username=name, display_name=name))
 
 
 def fill_demo_if_empty(ctx: ServiceContext, app: QApplication) -> bool:
@@ -84,6 +85,19 @@ def ensure_station(ctx: ServiceContext, parent=None) -> None:
         StationWizard(ctx, parent).exec()
 
 
+def start_daily_backup(state) -> None:
+    """The first start of the day copies the database in the background; a failure is logged, not shown."""
+    from fireoffice.services import backups
+
+    def done(made) -> None:
+        if made:
+            log.info("daily backup written to %s", made)
+
+    label = QCoreApplication.translate("app", "Daily backup…")
+    state.tasks.run(lambda _progress: backups.daily_backup(state.ctx), label, done,
+                    lambda error: log.warning("daily backup failed: %s", error), cancellable=False)
+
+
 def _open_behind(window: MainWindow, target: str, user: str | None,
                  ready: Callable[[str], None] | None) -> None:
     from fireoffice.services.errors import ServiceError
@@ -98,9 +112,17 @@ def _open_behind(window: MainWindow, target: str, user: str | None,
         window.close()
         app.exit(1)
         return
+    from fireoffice.ui.dialogs.login_dialog import ensure_login
+
+    if not ensure_login(ctx, window):
+        window.close()
+        app.exit(0)
+        return
     state = AppState(ctx)
     ensure_station(ctx, window)
     window.attach(state)
+    # bound to the window: never fires after it is gone
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: start_daily_backup(state))
     state.changed.connect(lambda what: ensure_station(ctx, window) if what == "database" else None)
     log.info("GUI started on %s", ctx.db.display_name())
     if ready is not None:

@@ -22,7 +22,11 @@ def install_translators(app: QApplication, language: str | None = None) -> list[
         return installed
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)
-    if ours.load(str(resources_dir() / "translations" / f"fireoffice_{language}.qm")):
+    qm = resources_dir() / "translations" / f"fireoffice_{language}.qm"
+    # Load from memory, not a memory-mapped file: rewriting the .qm (a rebuild, an update) while the app
+    # runs would otherwise crash it with SIGBUS. Qt does not copy the buffer, so the translator keeps it.
+    ours.qm_data = qm.read_bytes() if qm.exists() else b""
+    if ours.qm_data and ours.load(ours.qm_data):
         app.installTranslator(ours)
         installed.append(ours)
     else:

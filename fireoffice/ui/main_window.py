@@ -105,14 +105,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _build_menus(self) -> None:
+        from fireoffice.services.permissions import allowed
         from fireoffice.ui import actions
         from fireoffice.ui.dialogs.about import AboutDialog
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for text, slot in [(self.tr("Back up database…"), lambda: actions.backup_database(self.state, self)),
-                           (self.tr("Restore database…"), lambda: actions.restore_database(self.state, self))]:
+        for text, slot, perm in [
+                (self.tr("Back up database…"), lambda: actions.backup_database(self.state, self), "database.backup"),
+                (self.tr("Restore database…"), lambda: actions.restore_database(self.state, self), "database.restore"),
+                (self.tr("Switch user…"), lambda: actions.switch_user(self.state, self), None),
+                (self.tr("Change password…"), lambda: actions.change_password(self.state, self), None)]:
             act = QAction(text, self)
             act.triggered.connect(slot)
+            act.setVisible(perm is None or allowed(self.state.ctx, perm))
             file_menu.addAction(act)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
@@ -152,7 +157,10 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return self.specs[self.nav.currentRow()].key
 
-    def _on_changed(self, _what: str) -> None:
+    def _on_changed(self, what: str) -> None:
+        if what == "user":  # another role: rebuild what it may see
+            self.menuBar().clear()
+            self._build_menus()
         self.update_chrome()
 
     def update_chrome(self) -> None:
@@ -164,7 +172,8 @@ class MainWindow(QMainWindow):
         self.nav_title.setText(name or APP_TITLE_ZH)
         self.setWindowTitle(f"{name} — {APP_TITLE_ZH}" if name else APP_TITLE_ZH)
         self.db_status.setText(self.tr("Database: {name}").format(name=self.state.ctx.db.display_name()))
-        self.user_status.setText(self.tr("User: {name}").format(name=self.state.ctx.actor.display_name))
+        actor = self.state.ctx.actor
+        self.user_status.setText(self.tr("User: {name} ({role})").format(name=actor.display_name, role=actor.role))
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")

@@ -204,3 +204,38 @@ def test_import_of_a_non_spreadsheet_says_so(qtbot, app, filled, tmp_path, monke
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "文件" in shown[0]
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_rules_dialog_saves_a_new_version(qtbot, app, ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from fireoffice.services import classification
+    from fireoffice.ui.dialogs.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(ctx)
+    qtbot.addWidget(dialog)
+    before = classification.active_rule_set(ctx)
+    assert dialog.table.rowCount() == len(before.rules)
+    dialog.table.item(0, 6).setText("123")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("测试规则 2026", True))
+    dialog.save_version()
+    after = classification.active_rule_set(ctx)
+    assert after.name == "测试规则 2026" and after.rules[0].threshold == 123
+    assert classification.get_rule_set(ctx, before.name).rules == before.rules  # old version unchanged
+
+
+def test_rules_dialog_refuses_a_bad_threshold(qtbot, app, ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from fireoffice.services import classification
+    from fireoffice.ui.dialogs.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.table.item(0, 6).setText("很多")
+    warned = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("坏规则", True))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    dialog.save_version()
+    assert warned and "1" in warned[0]
+    assert [r.name for r in classification.list_rule_sets(ctx)] == [dialog.sets[0].name]

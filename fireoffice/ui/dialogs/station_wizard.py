@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
-from fireoffice.services import station
+from fireoffice.services import station, users
 from fireoffice.services.context import ServiceContext
-from fireoffice.services.errors import ValidationError
+from fireoffice.services.errors import ServiceError, ValidationError
 from fireoffice.ui.widgets.station_form import StationForm
 
 
@@ -22,6 +31,40 @@ class _ProfilePage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.form.is_valid()
+
+
+class _AdminPage(QWizardPage):
+    """The first 管理员 account; skipping it keeps a single-user PC without a login."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(self.tr("With an account, everyone logs in and the audit log shows who did what. "
+                                 "More users can be added later in Settings."))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username, self.name, self.password, self.again = QLineEdit("admin"), QLineEdit(), QLineEdit(), QLineEdit()
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.again)
+        layout.addLayout(form)
+        self.skip = QCheckBox(self.tr("Skip: this is a single-user PC (no login)"))
+        layout.addWidget(self.skip)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        for edit in (self.username, self.password, self.again):
+            edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.skip.toggled.connect(lambda _on: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        if self.skip.isChecked():
+            return True
+        pw = self.password.text()
+        return bool(self.username.text().strip()) and len(pw) >= users.MIN_PASSWORD and pw == self.again.text()
 
 
 class StationWizard(QWizard):
@@ -43,6 +86,9 @@ class StationWizard(QWizard):
         self.form.load(station.get_station(ctx))
         self.addPage(intro)
         self.addPage(_ProfilePage(self.form))
+        self.admin = _AdminPage() if not users.login_required(ctx) else None
+        if self.admin is not None:
+            self.addPage(self.admin)
         self.resize(620, 520)
 
     def accept(self) -> None:
@@ -51,4 +97,12 @@ class StationWizard(QWizard):
         except ValidationError as error:
             self.form.show_error(error)
             return
+        if self.admin is not None and not self.admin.skip.isChecked():
+            try:
+                info = users.create_user(self.ctx, self.admin.username.text(), "管理员", self.admin.password.text(),
+                                         self.admin.name.text())
+            except ServiceError as error:
+                self.admin.error.setText(str(error))
+                return
+            self.ctx.actor = users.actor_for(info)  # who set it up is logged in as the administrator
         super().accept()

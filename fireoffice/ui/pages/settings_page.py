@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from fireoffice.services import station
-from fireoffice.services.errors import ValidationError
+from fireoffice.services import backups, station
+from fireoffice.services.errors import ServiceError, ValidationError
+from fireoffice.services.permissions import allowed
 from fireoffice.ui import actions
+from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.station_form import StationForm
@@ -52,6 +54,22 @@ class SettingsPage(PageBase):
             button = QPushButton(text)
             button.clicked.connect(slot)
             dl.addWidget(button)
+        self.users_button = QPushButton(self.tr("Users and passwords…"))
+        self.users_button.clicked.connect(self.edit_users)
+        dl.addWidget(self.users_button)
+        password = QPushButton(self.tr("Change my password…"))
+        password.clicked.connect(lambda: actions.change_password(state, self))
+        dl.addWidget(password)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(QLabel(self.tr("Daily automatic backups to keep")))
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.editingFinished.connect(self.save_keep)
+        keep_row.addWidget(self.keep)
+        dl.addLayout(keep_row)
+        rules = QPushButton(self.tr("Classification rules (九小 / 重点单位)…"))
+        rules.clicked.connect(self.edit_rules)
+        dl.addWidget(rules)
         self.clean_button = QPushButton(self.tr("Start clean (remove demo data)…"))
         self.clean_button.clicked.connect(lambda: actions.start_clean(state, self))
         dl.addWidget(self.clean_button)
@@ -65,13 +83,39 @@ class SettingsPage(PageBase):
         info = station.get_station(self.state.ctx)
         self.form.load(info)
         self.clean_button.setEnabled(bool(info and info.is_demo))
+        self.users_button.setVisible(allowed(self.state.ctx, "users.manage"))
+        self.keep.setEnabled(allowed(self.state.ctx, "station.edit"))
+        self.keep.blockSignals(True)
+        self.keep.setValue(backups.keep_count(self.state.ctx))
+        self.keep.blockSignals(False)
         self.saved_label.clear()
+
+    def edit_users(self) -> None:
+        from fireoffice.ui.dialogs.users_dialog import UsersDialog
+
+        UsersDialog(self.state.ctx, self).exec()
+
+    def save_keep(self) -> None:
+        if self.keep.value() == backups.keep_count(self.state.ctx):
+            return
+        try:
+            backups.set_keep_count(self.state.ctx, self.keep.value())
+        except ServiceError as error:
+            show_service_error(self, error)
+
+    def edit_rules(self) -> None:
+        from fireoffice.ui.dialogs.rules_dialog import RulesDialog
+
+        RulesDialog(self.state.ctx, self).exec()
 
     def save(self) -> None:
         try:
             station.update_station(self.state.ctx, self.form.values())
         except ValidationError as error:
             self.form.show_error(error)
+            return
+        except ServiceError as error:
+            show_service_error(self, error)
             return
         self.state.changed.emit("station")
         self.saved_label.setText(self.tr("Saved."))
