@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 # Each module in fireoffice/cli/ has register(subparsers); add new command groups here.
 COMMAND_MODULES = ["gui_cmds", "db_cmds", "station_cmds", "demo_cmds", "units_cmds", "plan_cmds", "training_cmds",
-                   "user_cmds", "audit_cmds", "docs_cmds"]
+                   "user_cmds", "audit_cmds", "docs_cmds", "ledger_cmds", "exchange_cmds"]
 GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--user")
 
 

@@ -27,16 +27,19 @@ class ExportCancelled(Exception):
 class Column:
     label: str
     width: float = 12
-    kind: str = "text"  # text, number, date
+    kind: str = "text"  # text, number, date, datetime (naive local)
     required: bool = False
     choices: tuple[str, ...] = ()  # a drop-down list in the template
     note: str = ""  # a comment on the template header
 
 
 def write_register(path: Path, title: str, subtitle: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
-                   progress: Callable[[int], bool] | None = None) -> int:
+                   progress: Callable[[int], bool] | None = None, *, sheet: str = "列管单位台账",
+                   totals: Callable[[], Sequence[Any]] | None = None) -> int:
     """Title, subtitle, frozen header, widths and autofilter; rows streamed in constant memory.
 
+    Any ledger uses it (`sheet` names the worksheet); `totals()`, called after the last row, gives a bold
+    合计 row below the data (None cells stay empty). A4 landscape, fitted to one page wide, header repeated.
     `progress(rows_written)` returning False cancels: the partial file is removed, ExportCancelled raised.
     Written to a temporary name first, so a failed export never leaves a broken file under `path`.
     """
@@ -46,12 +49,14 @@ def write_register(path: Path, title: str, subtitle: str, columns: Sequence[Colu
                                          "strings_to_formulas": False, "strings_to_urls": False})
     n = 0
     try:
-        ws = wb.add_worksheet("列管单位台账")
+        ws = wb.add_worksheet(sheet[:31])
         title_fmt = wb.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
         sub_fmt = wb.add_format({"font_size": 10, "align": "right"})
         head_fmt = wb.add_format({"bold": True, "bg_color": "#" + HEADER_FILL, "border": 1, "text_wrap": True,
                                   "align": "center", "valign": "vcenter"})
         date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+        time_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+        total_fmt = wb.add_format({"bold": True, "top": 1})
         last = len(columns) - 1
         for c, col in enumerate(columns):
             ws.set_column(c, c, col.width)
@@ -65,6 +70,8 @@ def write_register(path: Path, title: str, subtitle: str, columns: Sequence[Colu
         for col in columns:
             if col.kind == "date":
                 writers.append(lambda r, c, v: ws.write_datetime(r, c, v, date_fmt))
+            elif col.kind == "datetime":
+                writers.append(lambda r, c, v: ws.write_datetime(r, c, v, time_fmt))
             elif col.kind == "number":
                 writers.append(ws.write_number)
             else:
@@ -80,6 +87,11 @@ def write_register(path: Path, title: str, subtitle: str, columns: Sequence[Colu
                 raise ExportCancelled()
         ws.freeze_panes(3, 1)
         ws.autofilter(2, 0, max(r, 3), last)
+        if totals is not None:
+            for c, value in enumerate(totals()):
+                if value is not None and value != "":
+                    ws.write(r + 1, c, value, total_fmt)
+        ws.set_paper(9)  # A4
         ws.set_landscape()
         ws.repeat_rows(2)
         ws.fit_to_pages(1, 0)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -239,7 +238,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Everyone&apos;s visits</source>
+        <source>Everyone's visits</source>
         <translation>全部人员的检查</translation>
     </message>
     <message>
@@ -403,7 +402,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>送达回证</translation>
     </message>
     <message>
-        <source>Print today&apos;s issued</source>
+        <source>Print today's issued</source>
         <translation>批量打印今日签发</translation>
     </message>
     <message>
@@ -1302,7 +1301,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>请先选择要复查的隐患（Ctrl+单击、Shift+单击可多选）。</translation>
     </message>
     <message>
-        <source>Use each hazard&apos;s recheck due date</source>
+        <source>Use each hazard's recheck due date</source>
         <translation>按各条隐患的复查期限</translation>
     </message>
     <message>
@@ -1314,7 +1313,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>检查人员（可不填）</translation>
     </message>
     <message>
-        <source>{n} hazards: one visit per unit in that month&apos;s recheck plan.</source>
+        <source>{n} hazards: one visit per unit in that month's recheck plan.</source>
         <translation>共 {n} 条隐患：每家单位在当月复查计划中安排一次检查。</translation>
     </message>
     <message>
@@ -1424,7 +1423,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>检查表 — 按键：1 符合 · 2 不符合 · 3 不涉及 · 空格 当场改正 · 回车 填写详情 · Esc 返回</translation>
     </message>
     <message>
-        <source>Recheck the unit&apos;s open hazards</source>
+        <source>Recheck the unit's open hazards</source>
         <translation>复查该单位未销号的隐患</translation>
     </message>
     <message>
@@ -2106,7 +2105,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>现场检查表 PDF…</translation>
     </message>
     <message>
-        <source>Enter the plan&apos;s open visits one after another: Save &amp; next (Ctrl+Enter)</source>
+        <source>Enter the plan's open visits one after another: Save &amp; next (Ctrl+Enter)</source>
         <translation>逐家录入本计划待检查的单位：“保存并下一家”（Ctrl+Enter）</translation>
     </message>
     <message>
@@ -2865,7 +2864,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>地址</translation>
     </message>
     <message>
-        <source>赋权: the township issues documents in its own name; 委托: in the brigade&apos;s name; 无权: record and refer (移送) only</source>
+        <source>赋权: the township issues documents in its own name; 委托: in the brigade's name; 无权: record and refer (移送) only</source>
         <translation>赋权：以乡镇（街道）名义制发文书；委托：以大队名义制发；无权：只记录并移送大队</translation>
     </message>
     <message>
@@ -2898,6 +2897,87 @@ First, tell us which station this is. The names you enter here are printed on do
         <translation>本系统管理列管单位台账、检查、隐患整改、执法文书、培训约谈和统计上报。
 
 首先请填写本站点的资料。这里填写的名称会打印在文书和报表上。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Ledgers &amp; statistics</source>
+        <translation>台账统计</translation>
+    </message>
+    <message>
+        <source>Figures for the county center, computed from the records.</source>
+        <translation>上报县级中心的数字，全部由记录自动统计。</translation>
+    </message>
+    <message>
+        <source>By township</source>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to see the records behind it</source>
+        <translation>双击数字可查看对应的记录</translation>
+    </message>
+    <message>
+        <source>Ledger period</source>
+        <translation>台账期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <source>{n} rows written to
+{path}</source>
+        <translation>已导出 {n} 行到
+{path}</translation>
     </message>
 </context>
 <context>
@@ -3780,29 +3860,6 @@ The current database is backed up first.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-</context>
-<context>
-    <name>placeholders</name>
-    <message>
-        <source>Ledgers &amp; statistics</source>
-        <translation>台账统计</translation>
-    </message>
-    <message>
-        <source>Figures for the county center, computed from the records.</source>
-        <translation>向县中心上报的数据，全部由业务记录自动计算。</translation>
-    </message>
-    <message>
-        <source>Ledgers in Excel: units, inspections, hazards, documents, penalties, interviews, training</source>
-        <translation>Excel 台账：单位、检查、隐患、文书、处罚、约谈、培训</translation>
-    </message>
-    <message>
-        <source>Monthly statistics with this month, year to date and year on year</source>
-        <translation>统计月报：本月、本年累计、同比</translation>
-    </message>
-    <message>
-        <source>A verifiable package for the county center</source>
-        <translation>可校验的上报数据包</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from fireoffice.db.models.documents import (
     PenaltyArticle,
     ServiceRecord,
 )
+from fireoffice.db.models.exchange import ExchangeRecord, ExchangeStation
 from fireoffice.db.models.hazards import (
     Hazard,
     HazardEvent,
@@ -57,6 +58,8 @@ __all__ = [
     "ClassificationRule",
     "ClassificationRuleSet",
     "DocSequence",
+    "ExchangeRecord",
+    "ExchangeStation",
     "Draw",
     "FrequencyRule",
     "Grid",

@@ -42,7 +42,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("training", QT_TRANSLATE_NOOP("pages", "Training & interviews"), "training",
                  _P + "training_page:TrainingPage"),
         PageSpec("stats", QT_TRANSLATE_NOOP("pages", "Ledgers & statistics"), "stats",
-                 _P + "placeholders:stats_page"),
+                 _P + "stats_page:StatsPage"),
         PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Audit log"), "audit", _P + "audit_page:AuditPage"),
         PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Settings"), "settings", _P + "settings_page:SettingsPage"),
     ]

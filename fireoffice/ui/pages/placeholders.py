@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from fireoffice.ui.pages.base import PageBase
@@ -27,10 +26,3 @@ class PlaceholderPage(PageBase):
         self.layout_.addWidget(card)
         self.layout_.addStretch(1)
 
-
-def stats_page(state: AppState, parent=None) -> QWidget:
-    return PlaceholderPage(state, QCoreApplication.translate("placeholders", "Ledgers & statistics"), QCoreApplication.translate("placeholders", "Figures for the county center, computed from the records."), [
-        QCoreApplication.translate("placeholders", "Ledgers in Excel: units, inspections, hazards, documents, penalties, interviews, training"),
-        QCoreApplication.translate("placeholders", "Monthly statistics with this month, year to date and year on year"),
-        QCoreApplication.translate("placeholders", "A verifiable package for the county center"),
-    ], parent)

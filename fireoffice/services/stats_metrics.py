@@ -1,0 +1,143 @@
+"""The figures of the monthly report (domain.md §8.3), each a query over the records of a date span.
+
+Every metric yields `(unit_id, value, reference, day)` per record, so the same rows give the figure (summed per
+township or grid) and its drill-down (the records behind it). Hazard figures count the hazards *found* in the
+span; 已整改销号 and 逾期未改 are their state today, so 整改率 = 销号 / 发现 of the same hazards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fireoffice.db.models import (
+    EnforcementDocument,
+    Hazard,
+    HazardRecheck,
+    Inspection,
+    InterviewRecord,
+    TrainingSession,
+    Unit,
+)
+from fireoffice.services.ledger_sources import (
+    PENALTY_TYPES,
+    in_period,
+    inspection_where,
+    local,
+    session_counts,
+)
+from fireoffice.services.training import INTERVIEW_KINDS, PUBLICITY_KIND
+
+Record = tuple[int | None, float, str, date | None]
+ON_THE_SPOT = ("当场改正", "责令立即改正")
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    rows: Callable[[Session, date, date], Iterable[Record]]
+    per_area: bool = True  # False: station-wide only (sessions have no single unit)
+
+
+def _units(s: Session, first: date, last: date) -> Iterable[Record]:
+    q = select(Unit.id, Unit.name, Unit.registered_on).where(Unit.archived.is_(False))
+    for uid, name, on in s.execute(q):
+        if on is None or on <= last:
+            yield uid, 1, name, on
+
+
+def _inspections(where_extra=None):
+    def rows(s: Session, first: date, last: date) -> Iterable[Record]:
+        q = select(Inspection.unit_id, Inspection.record_no, Inspection.started_at).where(
+            *inspection_where(first, last))
+        if where_extra is not None:
+            q = q.where(where_extra)
+        for unit, no, at in s.execute(q):
+            yield unit, 1, no, local(at).date()
+    return rows
+
+
+def _hazards(where_extra=None):
+    def rows(s: Session, first: date, last: date) -> Iterable[Record]:
+        q = select(Hazard.unit_id, Hazard.hazard_no, Hazard.found_on).where(*in_period(Hazard.found_on, first, last))
+        if where_extra is not None:
+            q = q.where(where_extra)
+        for unit, no, on in s.execute(q):
+            yield unit, 1, no, on
+    return rows
+
+
+def _rechecks(s: Session, first: date, last: date) -> Iterable[Record]:
+    q = (select(Hazard.unit_id, Hazard.hazard_no, HazardRecheck.rechecked_on).join(
+        Hazard, Hazard.id == HazardRecheck.hazard_id).where(*in_period(HazardRecheck.rechecked_on, first, last)))
+    for unit, no, on in s.execute(q):
+        yield unit, 1, f"复查 {no}", on
+
+
+def _documents(types: tuple[str, ...] | None = None, fine: bool = False):
+    def rows(s: Session, first: date, last: date) -> Iterable[Record]:
+        q = select(EnforcementDocument).where(EnforcementDocument.number.is_not(None),
+                                              EnforcementDocument.status != "已作废",
+                                              *in_period(EnforcementDocument.issued_on, first, last))
+        if types:
+            q = q.where(EnforcementDocument.doc_type.in_(types))
+        for d in s.execute(q).scalars():
+            value = int(d.fields.get("fine") or 0) if fine else 1
+            yield d.unit_id, value, d.number, d.issued_on
+    return rows
+
+
+def _interviews(s: Session, first: date, last: date) -> Iterable[Record]:
+    q = (select(InterviewRecord.unit_id, TrainingSession.session_no, TrainingSession.held_on)
+         .join(TrainingSession, TrainingSession.id == InterviewRecord.session_id)
+         .where(TrainingSession.cancelled.is_(False), TrainingSession.kind.in_(INTERVIEW_KINDS),
+                *in_period(TrainingSession.held_on, first, last)))
+    for unit, no, on in s.execute(q):
+        yield unit, 1, no, on
+
+
+def _sessions(publicity: bool, audience: bool):
+    def rows(s: Session, first: date, last: date) -> Iterable[Record]:
+        kind = (TrainingSession.kind == PUBLICITY_KIND) if publicity else TrainingSession.kind.not_in(
+            (*INTERVIEW_KINDS, PUBLICITY_KIND))
+        q = select(TrainingSession).where(kind, TrainingSession.cancelled.is_(False),
+                                          *in_period(TrainingSession.held_on, first, last))
+        for t in s.execute(q).scalars():
+            if audience and not publicity:
+                people = session_counts(s, [t.id])[0].get(t.id, 0) + t.audience_count
+                yield None, people, f"{t.session_no} {t.topic}", t.held_on
+            else:
+                yield None, t.audience_count if audience else 1, f"{t.session_no} {t.topic}", t.held_on
+    return rows
+
+
+M = Metric
+METRICS: tuple[Metric, ...] = (
+    M("units", "列管单位数", _units),
+    M("inspections", "检查单位（家次）", _inspections()),
+    M("random", "双随机抽查数", _inspections(Inspection.counts_for_random.is_(True))),
+    M("rechecks", "复查数", _rechecks),
+    M("complaints", "举报投诉核查数", _inspections(Inspection.inspection_type == "举报投诉核查")),
+    M("hazards", "发现隐患数", _hazards()),
+    M("major", "其中重大隐患", _hazards(Hazard.severity == "重大")),
+    M("on_spot", "当场整改数", _hazards(Hazard.handling.in_(ON_THE_SPOT))),
+    M("deadline", "责令限期整改数", _hazards(Hazard.handling == "责令限期改正")),
+    M("closed", "已整改销号数", _hazards(Hazard.state == "已销号")),
+    M("overdue", "逾期未改数", _hazards(Hazard.state == "逾期未改")),
+    M("documents", "下发文书数", _documents()),
+    M("penalties", "行政处罚案件数", _documents(PENALTY_TYPES)),
+    M("fines", "罚款金额（元）", _documents(PENALTY_TYPES, fine=True)),
+    M("seals", "临时查封（家）", _documents(("临时查封决定书",))),
+    M("interviews", "约谈单位数", _interviews),
+    M("trainings", "培训场次", _sessions(False, False), per_area=False),
+    M("training_people", "培训人次", _sessions(False, True), per_area=False),
+    M("publicity", "宣传活动数", _sessions(True, False), per_area=False),
+    M("publicity_people", "宣传受众人次", _sessions(True, True), per_area=False),
+)
+BY_KEY = {m.key: m for m in METRICS}
+RATES = (("rectify_rate", "整改率", "closed", "hazards"), ("immediate_rate", "即时整改率", "on_spot", "hazards"))
