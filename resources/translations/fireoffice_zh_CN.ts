@@ -2011,6 +2011,77 @@ Please copy the report below and send it to your support contact. Log file: {pat
     </message>
 </context>
 <context>
+    <name>PlacesDialog</name>
+    <message>
+        <source>Villages, communities and grids</source>
+        <translation>村（社区）与网格</translation>
+    </message>
+    <message>
+        <source>Units are registered to a village or community and a grid; add them here before importing.</source>
+        <translation>单位按所属村（社区）和网格登记；导入单位名单之前，请先在这里添加。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Add village/community…</source>
+        <translation>新增村（社区）…</translation>
+    </message>
+    <message>
+        <source>Add grid…</source>
+        <translation>新增网格…</translation>
+    </message>
+    <message>
+        <source>Change grid worker…</source>
+        <translation>更换网格员…</translation>
+    </message>
+    <message>
+        <source>Add village/community</source>
+        <translation>新增村（社区）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add a village or community first.</source>
+        <translation>请先新增村（社区）。</translation>
+    </message>
+    <message>
+        <source>Add grid</source>
+        <translation>新增网格</translation>
+    </message>
+    <message>
+        <source>Village/community</source>
+        <translation>所属村（社区）</translation>
+    </message>
+    <message>
+        <source>Grid name</source>
+        <translation>网格名称</translation>
+    </message>
+    <message>
+        <source>Choose a grid in the list first.</source>
+        <translation>请先在列表中选择一个网格。</translation>
+    </message>
+    <message>
+        <source>Change grid worker</source>
+        <translation>更换网格员</translation>
+    </message>
+</context>
+<context>
     <name>PlansPage</name>
     <message>
         <source>Inspection plans</source>
@@ -2787,6 +2858,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>Daily automatic backups to keep</source>
         <translation>每日自动备份保留份数</translation>
+    </message>
+    <message>
+        <source>Villages, communities and grids…</source>
+        <translation>村（社区）与网格…</translation>
     </message>
     <message>
         <source>Classification rules (九小 / 重点单位)…</source>

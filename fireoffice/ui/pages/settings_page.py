@@ -67,6 +67,9 @@ class SettingsPage(PageBase):
         self.keep.editingFinished.connect(self.save_keep)
         keep_row.addWidget(self.keep)
         dl.addLayout(keep_row)
+        area = QPushButton(self.tr("Villages, communities and grids…"))
+        area.clicked.connect(self.edit_places)
+        dl.addWidget(area)
         rules = QPushButton(self.tr("Classification rules (九小 / 重点单位)…"))
         rules.clicked.connect(self.edit_rules)
         dl.addWidget(rules)
@@ -102,6 +105,12 @@ class SettingsPage(PageBase):
             backups.set_keep_count(self.state.ctx, self.keep.value())
         except ServiceError as error:
             show_service_error(self, error)
+
+    def edit_places(self) -> None:
+        from fireoffice.ui.dialogs.places_dialog import PlacesDialog
+
+        PlacesDialog(self.state.ctx, self).exec()
+        self.state.changed.emit("units")  # filters and forms list villages and grids
 
     def edit_rules(self) -> None:
         from fireoffice.ui.dialogs.rules_dialog import RulesDialog
