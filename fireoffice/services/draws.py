@@ -6,7 +6,7 @@ import json
 import math
 import secrets
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from fireoffice.services import draw_algorithm as algo
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
 from fireoffice.services.frequency import ACTIVE_STATUS, CATEGORIES, RISK_LEVELS, parse_month
+from fireoffice.services.penalised import penalty_documents
 from fireoffice.services.permissions import require
 
 CLOSED_STATES = ("已销号", "已移送")
@@ -101,14 +102,17 @@ def unit_pool(session: Session, p: DrawParams) -> list[tuple[int, str]]:
 def forced_unit_ids(session: Session, p: DrawParams, first_day: date) -> set[int]:
     """Units that must be inspected: penalised within 12 months, or with an open 重大 hazard."""
     clauses = []
+    since = date(first_day.year - 1, first_day.month, 1)  # first_day is the 1st of the drawn month
     if p.force_penalised:
-        since = date(first_day.year - 1, first_day.month, 1)  # first_day is the 1st of the drawn month
         clauses.append(and_(Hazard.escalation == "处罚", Hazard.escalated_on >= since))
     if p.force_major:
         clauses.append(and_(Hazard.severity == "重大", Hazard.state.not_in(CLOSED_STATES)))
-    if not clauses:
-        return set()
-    return set(session.execute(select(Hazard.unit_id).where(or_(*clauses)).distinct()).scalars())
+    forced: set[int] = set()
+    if p.force_penalised:
+        forced |= set(penalty_documents(session, since, first_day - timedelta(days=1)))
+    if clauses:
+        forced |= set(session.execute(select(Hazard.unit_id).where(or_(*clauses)).distinct()).scalars())
+    return forced
 
 
 def _new_seed() -> str:

@@ -1,8 +1,7 @@
 """Proposed 约谈/培训 lists generated from the records: penalised this year, overdue hazards, repeat hazards.
 
-"Penalised" is read from the hazard closed loop for now: a hazard escalated to 处罚 or 三停 (责令停产停业)
-in the year. When the penalty-case register of the documents issue exists, `penalised_this_year` should
-also take units with a 行政处罚决定书 issued in the year (the 13 units of the seed report).
+"Penalised" means a 行政处罚决定书 / 当场处罚决定书 issued to the unit in the year (services.penalised), or a
+hazard of the year escalated to 处罚 or 三停 (责令停产停业) whose decision is not in the register yet.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from fireoffice.db.models import Hazard, TrainingAttendee, Unit
 from fireoffice.services import training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.hazards import OPEN_STATES
+from fireoffice.services.penalised import penalty_documents
 
 PENALTY_ESCALATIONS = ("处罚", "三停")
 REPEAT_WINDOW_DAYS = 365
@@ -69,8 +69,20 @@ def penalised_this_year(session: Session, year: int) -> list[Proposal]:
     rows = session.execute(select(Hazard).where(
         Hazard.escalation.in_(PENALTY_ESCALATIONS), Hazard.escalated_on >= date(year, 1, 1),
         Hazard.escalated_on <= date(year, 12, 31)).order_by(Hazard.escalated_on)).scalars().all()
-    return _by_unit(session, rows, lambda hs: f"{year}年因隐患逾期未改受到{'、'.join(sorted({h.escalation for h in hs}))}"
-                    f"（隐患 {'、'.join(h.hazard_no for h in hs[:3])}{'等' if len(hs) > 3 else ''}）")
+    from_hazards = {p.unit_uid: p for p in _by_unit(
+        session, rows, lambda hs: f"{year}年因隐患逾期未改受到{'、'.join(sorted({h.escalation for h in hs}))}"
+        f"（隐患 {'、'.join(h.hazard_no for h in hs[:3])}{'等' if len(hs) > 3 else ''}）")}
+    decisions = penalty_documents(session, date(year, 1, 1), date(year, 12, 31))
+    units = _units(session, decisions)
+    for unit_id, numbers in decisions.items():
+        if unit_id not in units:
+            continue
+        unit = units[unit_id]
+        reason = f"{year}年受到行政处罚（{'、'.join(numbers[:2])}{'等' if len(numbers) > 2 else ''}）"
+        known = from_hazards.get(unit.uid)
+        from_hazards[unit.uid] = Proposal(unit.uid, unit.name, unit.address, reason,
+                                          known.hazard_ids if known else (), known.hazard_nos if known else ())
+    return sorted(from_hazards.values(), key=lambda p: p.unit_name)
 
 
 def overdue_hazards(session: Session, today: date) -> list[Proposal]:
