@@ -12,6 +12,7 @@ from fireoffice.db.models import ChecklistItem, ChecklistTemplate, ChecklistVers
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import NotFound, ValidationError
+from fireoffice.services.permissions import require
 
 # Tags an item can be limited to: the unit's 使用性质 plus flags of the register (domain.md §4).
 VENUE_TAGS = ("餐饮", "商店", "商场", "市场", "住宿", "公共娱乐", "休闲健身", "医疗", "养老", "教学", "生产加工",
@@ -140,6 +141,7 @@ def validate_items(items: Sequence[ItemInfo]) -> None:
 
 def save_version(ctx: ServiceContext, template_uid: str, items: Sequence[ItemInfo], note: str = "") -> VersionInfo:
     """Save the edited items as the template's next version and make it the active one."""
+    require(ctx, "rules.edit")
     validate_items(items)
     with ctx.db.write() as s:
         template = s.execute(select(ChecklistTemplate).where(ChecklistTemplate.uid == template_uid)).scalar()

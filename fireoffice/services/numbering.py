@@ -18,6 +18,7 @@ from fireoffice.db.models import AppSetting, DocSequence, StationProfile
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ValidationError
+from fireoffice.services.permissions import require
 
 # Enforcement forms follow the provincial 式样 ("第…号", padded); 公文 follow GB/T 9704 (no 第, no padding).
 FORM_TEMPLATE = "{issuer}消{type}字〔{year}〕第{seq:03d}号"
@@ -122,6 +123,7 @@ def template_for(session: Session, doc_type: str) -> str:
 
 def set_template(ctx: ServiceContext, doc_type: str, template: str) -> None:
     """Station setting: the number format of one document type ('' restores the default)."""
+    require(ctx, "station.edit")
     template = template.strip()
     if template:
         check_template(template)

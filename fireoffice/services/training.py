@@ -16,6 +16,7 @@ from fireoffice.db.models import InterviewRecord, TrainingAttendee, TrainingSess
 from fireoffice.services import audit, numbering
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
+from fireoffice.services.permissions import require
 
 KINDS = ("集中培训", "集中约谈", "一对一警示约谈", "视频约谈", "应急演练", "警示教育观影", "宣传活动")
 INTERVIEW_KINDS = ("集中约谈", "一对一警示约谈", "视频约谈")
@@ -194,6 +195,7 @@ def years(ctx: ServiceContext) -> list[int]:
 
 
 def create_session(ctx: ServiceContext, data: SessionInput) -> SessionInfo:
+    require(ctx, "training.edit")
     clean = validate(data)
     with ctx.db.write() as s:
         seq = numbering.allocate(s, "", SESSION_NO_TYPE, clean.held_on.year)
@@ -207,6 +209,7 @@ def create_session(ctx: ServiceContext, data: SessionInput) -> SessionInfo:
 
 
 def update_session(ctx: ServiceContext, uid: str, data: SessionInput) -> SessionInfo:
+    require(ctx, "training.edit")
     clean = validate(data)
     with ctx.db.write() as s:
         row = load(s, uid)
@@ -235,6 +238,7 @@ def update_session(ctx: ServiceContext, uid: str, data: SessionInput) -> Session
 
 def cancel_session(ctx: ServiceContext, uid: str, reason: str) -> SessionInfo:
     """Cancelled sessions stay (with the reason) but count nowhere; their numbers are not reused."""
+    require(ctx, "training.edit")
     reason = reason.strip()
     if len(reason) < 2:
         raise ValidationError("取消原因", "请写明取消原因")

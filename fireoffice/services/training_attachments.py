@@ -13,6 +13,7 @@ from fireoffice.db.models import TrainingAttachment
 from fireoffice.services import audit, training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import NotFound, ValidationError
+from fireoffice.services.permissions import require
 from fireoffice.services.photos import sniff_mime
 
 KINDS = ("课件", "照片", "签到表", "其他")
@@ -48,6 +49,7 @@ def list_attachments(ctx: ServiceContext, session_uid: str) -> list[AttachmentIn
 
 
 def add_attachment(ctx: ServiceContext, session_uid: str, kind: str, name: str, data: bytes) -> AttachmentInfo:
+    require(ctx, "training.edit")
     if kind not in KINDS:
         raise ValidationError("附件类型", "只能是 " + "、".join(KINDS))
     if not data:
@@ -84,6 +86,7 @@ def attachment_data(ctx: ServiceContext, uid: str) -> tuple[str, bytes]:
 
 
 def remove_attachment(ctx: ServiceContext, uid: str) -> None:
+    require(ctx, "training.edit")
     with ctx.db.write() as s:
         a = s.execute(select(TrainingAttachment).where(TrainingAttachment.uid == uid)).scalar()
         if a is None:

@@ -14,6 +14,7 @@ from fireoffice.db.models import TrainingAttendee, TrainingSession, Unit
 from fireoffice.services import audit, training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
+from fireoffice.services.permissions import require
 
 STATUSES = ("未签到", "实到", "请假", "缺席")
 SOURCES = ("邀请", "现场补录", "签到表导入")
@@ -134,6 +135,7 @@ def _load(session: Session, uid: str) -> TrainingAttendee:
 def set_status(ctx: ServiceContext, attendee_uids: list[str], status: str,
                today: date | None = None) -> list[AttendeeRow]:
     """Mark one or more people at once (the tick-off list); one transaction, one audit event each."""
+    require(ctx, "training.edit")
     if not attendee_uids:
         raise ValidationError("签到名单", "请先选择人员")
     with ctx.db.write() as s:
@@ -155,6 +157,7 @@ def set_status(ctx: ServiceContext, attendee_uids: list[str], status: str,
 
 def toggle_present(ctx: ServiceContext, attendee_uid: str, today: date | None = None) -> AttendeeRow:
     """Space in the tick-off list: 实到 ↔ 未签到 (请假/缺席 become 实到)."""
+    require(ctx, "training.edit")
     with ctx.db.read() as s:
         current = _load(s, attendee_uid).status
     return set_status(ctx, [attendee_uid], "未签到" if current == "实到" else "实到", today)[0]
@@ -174,6 +177,7 @@ def _clean_person(p: PersonInput, need_name: bool = True) -> PersonInput:
 def add_walk_in(ctx: ServiceContext, session_uid: str, person: PersonInput, status: str = "实到",
                 source: str = "现场补录", today: date | None = None) -> AttendeeRow:
     """Someone not invited came (or is added on the spot): recorded as a walk-in, never silently merged."""
+    require(ctx, "training.edit")
     p = _clean_person(person)
     with ctx.db.write() as s:
         sess = training.load(s, session_uid)
@@ -197,6 +201,7 @@ def add_walk_in(ctx: ServiceContext, session_uid: str, person: PersonInput, stat
 
 def update_person(ctx: ServiceContext, attendee_uid: str, person: PersonInput) -> AttendeeRow:
     """Correct a line (a name written on site in a blank line, a new phone); the unit stays."""
+    require(ctx, "training.edit")
     p = _clean_person(person, need_name=False)
     with ctx.db.write() as s:
         a = _load(s, attendee_uid)
@@ -211,6 +216,7 @@ def update_person(ctx: ServiceContext, attendee_uid: str, person: PersonInput) -
 
 
 def remove_attendee(ctx: ServiceContext, attendee_uid: str) -> None:
+    require(ctx, "training.edit")
     with ctx.db.write() as s:
         a = _load(s, attendee_uid)
         if a.status == "实到":

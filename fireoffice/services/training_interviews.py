@@ -16,6 +16,7 @@ from fireoffice.services import audit, numbering, training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
 from fireoffice.services.hazards import OPEN_STATES
+from fireoffice.services.permissions import require
 
 NOTICE_TYPE = "约谈通知书"
 DEFAULT_DOCUMENTS = "营业执照复印件、消防安全管理制度、隐患整改情况说明、被约谈人身份证件"
@@ -130,6 +131,7 @@ def validate(data: InterviewInput, held_on: date) -> InterviewInput:
 
 def update_interview(ctx: ServiceContext, uid: str, data: InterviewInput) -> InterviewInfo:
     """Save the 约谈记录; linked hazards must be the unit's own."""
+    require(ctx, "training.edit")
     with ctx.db.write() as s:
         r = load(s, uid)
         sess = s.get(TrainingSession, r.session_id)

@@ -18,6 +18,7 @@ from fireoffice.db.models import InterviewHazard, InterviewRecord, TrainingAtten
 from fireoffice.services import audit, training, unit_query
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, ValidationError
+from fireoffice.services.permissions import require
 from fireoffice.services.training_attendance import fold, next_seq
 from fireoffice.services.unit_query import UnitQuery
 
@@ -111,6 +112,7 @@ def invite_units(ctx: ServiceContext, session_uid: str, unit_uids: Sequence[str]
 
     `reasons` maps unit uid → (约谈事由, hazard ids) from a proposal; used for the 约谈记录 of 约谈 sessions.
     """
+    require(ctx, "training.edit")
     if not unit_uids:
         raise ValidationError("邀请单位", "没有选中任何单位：请先按条件筛选或在建议名单中勾选单位")
     if persons not in PERSONS:
@@ -191,6 +193,7 @@ def add_interviews(session: Session, sess: TrainingSession, units: Sequence[Unit
 
 def invite_by_filter(ctx: ServiceContext, session_uid: str, f: InviteFilter, persons: str = "both") -> InviteResult:
     """Invite every unit the filters match (e.g. 全部列管单位, or 九小场所 of one grid never trained)."""
+    require(ctx, "training.edit")
     uids = candidate_uids(ctx, f)
     if not uids:
         raise ValidationError("邀请单位", "没有符合条件的单位，请放宽筛选条件")

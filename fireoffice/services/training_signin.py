@@ -20,6 +20,7 @@ from fireoffice.exchange.xlsx_read import SpreadsheetError
 from fireoffice.services import audit, training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import StorageError, ValidationError
+from fireoffice.services.permissions import require
 from fireoffice.services.training_attendance import check_can_sign, fold, list_attendees, match_unit, next_seq
 from fireoffice.services.training_print import session_lines, sheet_title
 
@@ -85,6 +86,7 @@ class _DryRun(Exception):
 def import_sign_in(ctx: ServiceContext, session_uid: str, path: Path | str, blank_as_absent: bool = False,
                    dry_run: bool = False, today: date | None = None) -> SignInReport:
     """Apply a filled sheet. `blank_as_absent`: invited people with no mark become 缺席 (after the session)."""
+    require(ctx, "training.edit")
     try:
         lines = xlsx_attendance.read_sheet(Path(path))
     except SpreadsheetError as error:

@@ -143,3 +143,21 @@ def test_archive_denied_leaves_the_row_untouched(ctx, world):
     assert not archived()
     units.archive_unit(_as(ctx, "执法人员"), world["units"][0], "停业")
     assert archived()
+
+
+def test_training_numbering_and_checklists_refuse_roles_without_the_permission(db):
+    """Services added after the role table was first wired in check it too."""
+    from datetime import date as _date
+
+    from fireoffice.services import checklists, numbering, training
+    from fireoffice.services.context import Actor, ServiceContext
+    from fireoffice.services.errors import PermissionDenied
+
+    grid = ServiceContext(db=db, actor=Actor(username="g", display_name="网格员甲", role="网格员"))
+    with pytest.raises(PermissionDenied):
+        training.create_session(grid, training.SessionInput(kind="集中培训", topic="消防安全培训",
+                                                            held_on=_date.today()))
+    with pytest.raises(PermissionDenied):
+        numbering.set_template(grid, "约谈通知书", "{issuer}消{type}字〔{year}〕第{seq:03d}号")
+    with pytest.raises(PermissionDenied):
+        checklists.save_version(grid, "x", [])
