@@ -20,7 +20,7 @@ TEMPLATE_ROWS = 5000  # rows below the header that carry the drop-down lists
 
 
 class ExportCancelled(Exception):
-    pass
+    """Raised inside the writer when progress() says stop; the partial file is removed."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ class ValidationError(ServiceError):
 
 
 class NotFound(ServiceError):
-    pass
+    """The record asked for does not exist (deleted, or changed by someone else)."""
 
 
 class Conflict(ServiceError):
@@ -33,7 +33,7 @@ class Conflict(ServiceError):
 
 
 class PermissionDenied(ServiceError):
-    pass
+    """The acting role may not do this (services/permissions.py)."""
 
 
 class StorageError(ServiceError):

@@ -7,6 +7,7 @@ dropped silently, and a refusal (a future session, an unreadable file) leaves th
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -80,7 +81,7 @@ def _match(rows: list[TrainingAttendee], line: xlsx_attendance.SheetLine) -> Tra
 
 
 class _DryRun(Exception):
-    pass
+    """Raised at the end of a dry run so the transaction rolls back after the report is complete."""
 
 
 def import_sign_in(ctx: ServiceContext, session_uid: str, path: Path | str, blank_as_absent: bool = False,
@@ -94,10 +95,8 @@ def import_sign_in(ctx: ServiceContext, session_uid: str, path: Path | str, blan
     except OSError as error:
         raise StorageError(f"无法读取文件 {path}：{error.strerror or error}") from error
     report = SignInReport(dry_run=dry_run)
-    try:
+    with contextlib.suppress(_DryRun):
         _apply(ctx, session_uid, lines, report, blank_as_absent, dry_run, today, Path(path).name)
-    except _DryRun:
-        pass
     return report
 
 

@@ -41,7 +41,8 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "", False
 
     def fetch(self, offset: int, limit: int) -> Page:
-        raise NotImplementedError
+        """One page of rows from the service; each concrete list model names its own query."""
+        raise NotImplementedError(f"{type(self).__name__} must define fetch()")  # abstract: never instantiated
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -33,6 +33,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.hazard_models import HazardTableModel, sweep_deadlines_daily
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
 from fireoffice.ui.widgets.quick_form import Field, run_form
 from fireoffice.ui.widgets.unit_picker import pick_units
 
@@ -123,20 +124,12 @@ class HazardsPage(PageBase):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._show_count())
         self.layout_.addWidget(self.view, 1)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, activated=self.open_current,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        open_on_enter(self.view, self.open_current)
 
     # --- filters ---------------------------------------------------------------------------------
     def _fill_grids(self) -> None:
-        current = self.grid.currentData()
-        self.grid.blockSignals(True)
-        self.grid.clear()
-        self.grid.addItem(self.tr("All grids"), None)
-        for g in place_choices.grid_choices(self.state.ctx):
-            self.grid.addItem(g.name, g.uid)
-        self.grid.setCurrentIndex(max(0, self.grid.findData(current)))
-        self.grid.blockSignals(False)
+        refill_combo(self.grid, ((g.name, g.uid) for g in place_choices.grid_choices(self.state.ctx)),
+                     self.tr("All grids"))
 
     def _label_tabs(self) -> None:
         counts = inspection_queries.hazard_counts(self.state.ctx)
@@ -163,10 +156,7 @@ class HazardsPage(PageBase):
         self.count_label.setText(text + (self.tr(", {n} selected").format(n=selected) if selected > 1 else ""))
 
     def clear_filters(self) -> None:
-        for combo in (self.category, self.severity, self.source, self.grid):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        reset_combos((self.category, self.severity, self.source, self.grid))
         self.search.clear()
         self.apply_filters()
 

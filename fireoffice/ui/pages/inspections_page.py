@@ -33,6 +33,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.inspection_models import InspectionTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
 from fireoffice.ui.widgets.unit_picker import pick_units
 
 COLUMN_WIDTHS = [120, 130, 280, 100, 70, 170, 60, 90]
@@ -159,20 +160,12 @@ class InspectionsPage(PageBase):
         QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_for_unit)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.key_paper_form)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, activated=self.open_current,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        open_on_enter(self.view, self.open_current)
 
     # --- filters ---------------------------------------------------------------------------------
     def _fill_officers(self) -> None:
-        current = self.officer.currentData()
-        self.officer.blockSignals(True)
-        self.officer.clear()
-        self.officer.addItem(self.tr("All officers"), None)
-        for person in officers.list_officers(self.state.ctx):
-            self.officer.addItem(person.name, person.uid)
-        self.officer.setCurrentIndex(max(0, self.officer.findData(current)))
-        self.officer.blockSignals(False)
+        refill_combo(self.officer, ((p.name, p.uid) for p in officers.list_officers(self.state.ctx)),
+                     self.tr("All officers"))
 
     def current_filter(self) -> InspectionFilter:
         today = date.today()
@@ -198,10 +191,7 @@ class InspectionsPage(PageBase):
             self.view.selectRow(0)
 
     def clear_filters(self) -> None:
-        for combo in (self.period, self.type, self.outcome, self.officer):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        reset_combos((self.period, self.type, self.outcome, self.officer))
         self.search.clear()
         self.apply_filters()
 

@@ -37,6 +37,7 @@ from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.pages.inspections_page import enter_for_visit, run_campaign
 from fireoffice.ui.pages.plans_tabs import CalendarTab, DrawsTab, WorkloadTab
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import open_on_enter
 from fireoffice.ui.widgets.quick_form import Field, run_form
 from fireoffice.ui.widgets.unit_picker import pick_units
 
@@ -153,9 +154,7 @@ class PlansPage(PageBase):
         for col, width in enumerate(VISIT_WIDTHS):
             self.visit_view.setColumnWidth(col, width)
         self.visit_view.doubleClicked.connect(lambda _i: self.enter_current())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.visit_view, activated=self.enter_current,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        open_on_enter(self.visit_view, self.enter_current)
         box.addWidget(self.visit_view, 1)
         return host
 

@@ -38,6 +38,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.training_attendance import AttendanceModel
 from fireoffice.ui.pages.training_attachments import AttachmentsTab
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import open_on_enter
 
 ATTENDANCE_WIDTHS = [42, 220, 70, 115, 105, 70, 70]
 
@@ -209,9 +210,7 @@ class SessionDetail(QWidget):
         row.addWidget(self.edit_interview_button)
         row.addStretch(1)
         box.addLayout(row)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.interviews, activated=self.edit_interview,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        open_on_enter(self.interviews, self.edit_interview)
         return page
 
     def _load_interviews(self) -> None:

@@ -31,6 +31,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.unit_table import BLOCK, UnitTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
 
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = [230, 230, 165, 70, 105, 60, 95, 105, 105, 125, 60, 60, 90]
@@ -123,9 +124,7 @@ class UnitsPage(PageBase):
         self.layout_.addWidget(self.view, 1)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_unit)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, activated=self.open_current,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        open_on_enter(self.view, self.open_current)
 
     # --- filters ---------------------------------------------------------------------------------
     def _fill_combos(self) -> None:
@@ -141,27 +140,13 @@ class UnitsPage(PageBase):
             self.status: [(self.tr("All statuses"), None), *[(s, s) for s in options.statuses]],
         }
         for combo, items in combos.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in items:
-                combo.addItem(text, data)
-            index = combo.findData(current)
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
+            refill_combo(combo, items)
         self._fill_grids()
 
     def _fill_grids(self) -> None:
         village = self.village.currentData()
-        current = self.grid.currentData()
-        self.grid.blockSignals(True)
-        self.grid.clear()
-        self.grid.addItem(self.tr("All grids"), None)
-        for gid, vid, name in self._options.grids:
-            if village is None or vid == village:
-                self.grid.addItem(name, gid)
-        self.grid.setCurrentIndex(max(self.grid.findData(current), 0))
-        self.grid.blockSignals(False)
+        refill_combo(self.grid, ((name, gid) for gid, vid, name in self._options.grids
+                                 if village is None or vid == village), self.tr("All grids"))
 
     def current_query(self) -> UnitQuery:
         q = UnitQuery(text=self.search.text(), village_id=self.village.currentData(),
@@ -187,10 +172,7 @@ class UnitsPage(PageBase):
             self.view.selectRow(0)
 
     def clear_filters(self) -> None:
-        for combo in (self.category, self.village, self.risk, self.status):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        reset_combos((self.category, self.village, self.risk, self.status))
         self._fill_grids()
         self.grid.setCurrentIndex(0)
         self.archived.setChecked(False)
