@@ -32,6 +32,7 @@ from fireoffice.db.models.inspections import (
 from fireoffice.db.models.numbering import DocSequence
 from fireoffice.db.models.places import Grid, Village
 from fireoffice.db.models.station import AppSetting, StationProfile
+from fireoffice.db.models.stats import StatsMonthLock
 from fireoffice.db.models.training import (
     InterviewHazard,
     InterviewRecord,
@@ -43,6 +44,7 @@ from fireoffice.db.models.units import Unit, UnitPersonHistory
 from fireoffice.db.models.users import User
 
 __all__ = [
+    "StatsMonthLock",
     "ServiceRecord",
     "PenaltyArticle",
     "EnforcementDocument",
