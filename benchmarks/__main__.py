@@ -25,10 +25,15 @@ def build_database(path: Path, units: int) -> None:
     db.dispose()
 
 
+# Each module has run(workdir, db_path) -> [(figure, value, baseline name, baseline value, goal ratio or None)].
+BENCHES = ["startup", "register_page", "bench_documents", "bench_units"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="reuse/keep the demo database at this path")
+    parser.add_argument("--only", action="append", choices=BENCHES, help="run just this benchmark (repeatable)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="fireoffice-bench-") as tmp:
         workdir = Path(tmp)
@@ -37,17 +42,13 @@ def main() -> int:
         if not db_path.exists():
             build_database(db_path, args.units)
         rows = []
-        from benchmarks import register_page, startup
-
-        rows += startup.run(workdir, db_path)
-        rows += register_page.run(workdir, db_path)
-        rows += importlib.import_module("benchmarks.bench_documents").run(workdir, db_path)
-        try:
-            units_bench = importlib.import_module("benchmarks.bench_units")
-        except ModuleNotFoundError:
-            units_bench = None
-        if units_bench is not None:
-            rows += [(*r, None) if len(r) == 4 else r for r in units_bench.run(workdir, db_path, args.units)]
+        for name in args.only or BENCHES:
+            module = importlib.import_module(f"benchmarks.{name}")
+            if name == "bench_units":
+                found = module.run(workdir, db_path, args.units)
+            else:
+                found = module.run(workdir, db_path)
+            rows += [(*r, None) if len(r) == 4 else r for r in found]
         print(f"\n{'figure':44} {'value':>10}   {'baseline':44} {'value':>10} {'ratio':>7}  goal")
         for name, value, base_name, base, goal in rows:
             ratio = value / base if base else float("nan")
