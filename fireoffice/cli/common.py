@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -67,3 +68,14 @@ def login(ctx: ServiceContext, args) -> ServiceContext:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def year_arg(text: str) -> int:
+    """argparse type for --year: a four-digit year between 2000 and 2099, refused in plain Chinese."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年份应为四位数字：{text}") from None
+    if not 2000 <= value <= 2099:
+        raise argparse.ArgumentTypeError(f"年份应在 2000 到 2099 之间：{text}")
+    return value

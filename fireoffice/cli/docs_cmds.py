@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from fireoffice.cli.common import EXIT_OK, open_context, print_json
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年份应为四位数字：{text}") from None
-    if not 2000 <= value <= 2099:
-        raise argparse.ArgumentTypeError(f"年份应在 2000 到 2099 之间：{text}")
-    return value
+from fireoffice.cli.common import EXIT_OK, open_context, print_json, year_arg
 
 
 def register(sub) -> None:
     group = sub.add_parser("docs", help="执法文书台账和 PDF").add_subparsers(dest="docs_command", required=True)
     p = group.add_parser("list", help="列出已编号的执法文书（含作废）")
-    p.add_argument("--year", type=_year, help="年份（默认全部）")
+    p.add_argument("--year", type=year_arg, help="年份（默认全部）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(handler=run_list)
     p = group.add_parser("pdf", help="从存档导出一份已签发文书的 PDF")

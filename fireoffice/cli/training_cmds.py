@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 from pathlib import Path
 
-from fireoffice.cli.common import EXIT_OK, open_context, print_json
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年份应为四位数字：{text}") from None
-    if not 2000 <= value <= 2099:
-        raise argparse.ArgumentTypeError(f"年份应在 2000 到 2099 之间：{text}")
-    return value
+from fireoffice.cli.common import EXIT_OK, open_context, print_json, year_arg
 
 
 def register(sub) -> None:
@@ -28,11 +17,11 @@ def register(sub) -> None:
     p.add_argument("--xlsx", action="store_true", help="生成可填写的 Excel 签到表，而不是 PDF")
     p.set_defaults(handler=run_sheet)
     p = group.add_parser("list", help="列出活动")
-    p.add_argument("--year", type=_year, help="年份（默认全部）")
+    p.add_argument("--year", type=year_arg, help="年份（默认全部）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(handler=run_list)
     p = group.add_parser("stats", help="场次、人次、覆盖率（按月和类型）")
-    p.add_argument("--year", type=_year, default=date.today().year, help="年份（默认今年）")
+    p.add_argument("--year", type=year_arg, default=date.today().year, help="年份（默认今年）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(handler=run_stats)
 

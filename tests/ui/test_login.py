@@ -128,3 +128,33 @@ def test_daily_backup_runs_in_the_background(qtbot, app, ctx):
     app_module.start_daily_backup(state)  # once a day
     state.tasks.wait()
     assert len(backups.automatic_backups(paths.backup_dir())) == 1
+
+
+def test_add_user_and_change_password_dialogs_show_refusals(qtbot, app, ctx):
+    from fireoffice.ui.dialogs.login_dialog import ChangePasswordDialog
+    from fireoffice.ui.dialogs.users_dialog import AddUserDialog
+
+    _accounts(ctx)
+    admin = ServiceContext(ctx.db, users.actor_for(users.authenticate(ctx, "boss", "secret123")))
+    add = AddUserDialog(admin)
+    qtbot.addWidget(add)
+    add.username.setText("grid")  # taken
+    add.password.setText("another1")
+    add.save()
+    assert add.error.text() and add.result() != QDialog.DialogCode.Accepted
+    add.username.setText("clerk")
+    add.save()
+    assert add.result() == QDialog.DialogCode.Accepted
+    assert "clerk" in {u.username for u in users.list_users(admin)}
+
+    change = ChangePasswordDialog(admin)
+    qtbot.addWidget(change)
+    change.old.setText("secret123")
+    change.new.setText("newsecret1")
+    change.again.setText("different1")
+    change.save()
+    assert change.error.text() and change.result() != QDialog.DialogCode.Accepted
+    change.again.setText("newsecret1")
+    change.save()
+    assert change.result() == QDialog.DialogCode.Accepted
+    assert users.authenticate(ctx, "boss", "newsecret1").username == "boss"

@@ -2,88 +2,53 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from fireoffice.services import users
 from fireoffice.services.context import ServiceContext
-from fireoffice.services.errors import ServiceError
+from fireoffice.ui.widgets.form_dialog import FormDialog
 
 
-class LoginDialog(QDialog):
+class LoginDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, username: str = ""):
-        super().__init__(parent)
+        super().__init__(self.tr("Log in"), parent)
         self.ctx = ctx
         self.user: users.UserInfo | None = None
-        self.setWindowTitle(self.tr("Log in"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
-        buttons.accepted.connect(self.try_login)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Password"), self.password)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         (self.password if username else self.username).setFocus()
 
+    def save(self) -> None:
+        self.try_login()
+
     def try_login(self) -> None:
-        try:
+        def login() -> None:
             self.user = users.authenticate(self.ctx, self.username.text(), self.password.text())
-        except ServiceError as error:
-            self.error.setText(str(error))
+
+        if not self.attempt(login):
             self.password.clear()
             self.password.setFocus()
-            return
-        self.accept()
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(self.tr("Change password"), parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Change password"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.old, self.new, self.again = QLineEdit(), QLineEdit(), QLineEdit()
         for edit, label in ((self.old, self.tr("Current password")), (self.new, self.tr("New password")),
                             (self.again, self.tr("New password again"))):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-            form.addRow(label, edit)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            self.form.addRow(label, edit)
 
     def save(self) -> None:
         if self.new.text() != self.again.text():
             self.error.setText(self.tr("The two new passwords differ."))
             return
-        try:
-            users.change_password(self.ctx, self.old.text(), self.new.text())
-        except ServiceError as error:
-            self.error.setText(str(error))
-            return
-        self.accept()
+        self.attempt(lambda: users.change_password(self.ctx, self.old.text(), self.new.text()))
 
 
 def ensure_login(ctx: ServiceContext, parent: QWidget | None = None) -> bool:

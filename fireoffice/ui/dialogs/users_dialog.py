@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -23,40 +20,25 @@ from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError
 from fireoffice.services.permissions import ROLES
 from fireoffice.ui.errors import show_service_error
+from fireoffice.ui.widgets.form_dialog import FormDialog
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, first_admin: bool = False):
-        super().__init__(parent)
+        super().__init__(self.tr("Add user"), parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Add user"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.username, self.name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
         self.role.addItems(["管理员"] if first_admin else list(ROLES))
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Password"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("Password"), self.password)
 
     def save(self) -> None:
-        try:
-            users.create_user(self.ctx, self.username.text(), self.role.currentText(), self.password.text(),
-                              self.name.text())
-        except ServiceError as error:
-            self.error.setText(str(error))
-            return
-        self.accept()
+        self.attempt(lambda: users.create_user(self.ctx, self.username.text(), self.role.currentText(),
+                                               self.password.text(), self.name.text()))
 
 
 class UsersDialog(QDialog):
