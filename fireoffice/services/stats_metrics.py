@@ -1,7 +1,8 @@
 """The figures of the monthly report (domain.md §8.3), each a query over the records of a date span.
 
-Every metric yields `(unit_id, value, reference, day)` per record, so the same rows give the figure (summed per
-township or grid) and its drill-down (the records behind it). Hazard figures count the hazards *found* in the
+Every metric yields `(unit_id, value, reference, day, changed_at)` per record, so the same rows give the figure
+(summed per township or grid) and its drill-down (the records behind it); `changed_at` (the record's last
+created/updated time) lets a locked month name the records changed after it was submitted (stats_lock). Hazard figures count the hazards *found* in the
 span; 已整改销号 and 逾期未改 are their state today, so 整改率 = 销号 / 发现 of the same hazards.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import (
@@ -20,6 +21,7 @@ from fireoffice.db.models import (
     HazardRecheck,
     Inspection,
     InterviewRecord,
+    TrainingAttendee,
     TrainingSession,
     Unit,
 )
@@ -32,7 +34,7 @@ from fireoffice.services.ledger_sources import (
 )
 from fireoffice.services.training import INTERVIEW_KINDS, PUBLICITY_KIND
 
-Record = tuple[int | None, float, str, date | None]
+Record = tuple[int | None, float, str, date | None, datetime | None]
 ON_THE_SPOT = ("当场改正", "责令立即改正")
 
 
@@ -45,38 +47,39 @@ class Metric:
 
 
 def _units(s: Session, first: date, last: date) -> Iterable[Record]:
-    q = select(Unit.id, Unit.name, Unit.registered_on).where(Unit.archived.is_(False))
-    for uid, name, on in s.execute(q):
+    q = select(Unit.id, Unit.name, Unit.registered_on, Unit.updated_at).where(Unit.archived.is_(False))
+    for uid, name, on, at in s.execute(q):
         if on is None or on <= last:
-            yield uid, 1, name, on
+            yield uid, 1, name, on, at
 
 
 def _inspections(where_extra=None):
     def rows(s: Session, first: date, last: date) -> Iterable[Record]:
-        q = select(Inspection.unit_id, Inspection.record_no, Inspection.started_at).where(
+        q = select(Inspection.unit_id, Inspection.record_no, Inspection.started_at, Inspection.updated_at).where(
             *inspection_where(first, last))
         if where_extra is not None:
             q = q.where(where_extra)
-        for unit, no, at in s.execute(q):
-            yield unit, 1, no, local(at).date()
+        for unit, no, at, changed in s.execute(q):
+            yield unit, 1, no, local(at).date(), changed
     return rows
 
 
 def _hazards(where_extra=None):
     def rows(s: Session, first: date, last: date) -> Iterable[Record]:
-        q = select(Hazard.unit_id, Hazard.hazard_no, Hazard.found_on).where(*in_period(Hazard.found_on, first, last))
+        q = select(Hazard.unit_id, Hazard.hazard_no, Hazard.found_on, Hazard.updated_at).where(
+            *in_period(Hazard.found_on, first, last))
         if where_extra is not None:
             q = q.where(where_extra)
-        for unit, no, on in s.execute(q):
-            yield unit, 1, no, on
+        for unit, no, on, changed in s.execute(q):
+            yield unit, 1, no, on, changed
     return rows
 
 
 def _rechecks(s: Session, first: date, last: date) -> Iterable[Record]:
-    q = (select(Hazard.unit_id, Hazard.hazard_no, HazardRecheck.rechecked_on).join(
+    q = (select(Hazard.unit_id, Hazard.hazard_no, HazardRecheck.rechecked_on, HazardRecheck.updated_at).join(
         Hazard, Hazard.id == HazardRecheck.hazard_id).where(*in_period(HazardRecheck.rechecked_on, first, last)))
-    for unit, no, on in s.execute(q):
-        yield unit, 1, f"复查 {no}", on
+    for unit, no, on, changed in s.execute(q):
+        yield unit, 1, f"复查 {no}", on, changed
 
 
 def _documents(types: tuple[str, ...] | None = None, fine: bool = False):
@@ -88,17 +91,28 @@ def _documents(types: tuple[str, ...] | None = None, fine: bool = False):
             q = q.where(EnforcementDocument.doc_type.in_(types))
         for d in s.execute(q).scalars():
             value = int(d.fields.get("fine") or 0) if fine else 1
-            yield d.unit_id, value, d.number, d.issued_on
+            yield d.unit_id, value, d.number, d.issued_on, d.updated_at
     return rows
 
 
 def _interviews(s: Session, first: date, last: date) -> Iterable[Record]:
-    q = (select(InterviewRecord.unit_id, TrainingSession.session_no, TrainingSession.held_on)
+    q = (select(InterviewRecord.unit_id, TrainingSession.session_no, TrainingSession.held_on,
+                InterviewRecord.updated_at, TrainingSession.updated_at)
          .join(TrainingSession, TrainingSession.id == InterviewRecord.session_id)
          .where(TrainingSession.cancelled.is_(False), TrainingSession.kind.in_(INTERVIEW_KINDS),
                 *in_period(TrainingSession.held_on, first, last)))
-    for unit, no, on in s.execute(q):
-        yield unit, 1, no, on
+    for unit, no, on, changed, session_changed in s.execute(q):
+        yield unit, 1, no, on, _latest(changed, session_changed)
+
+
+def _latest(*stamps: datetime | None) -> datetime | None:
+    """The latest of stored timestamps (SQLite returns them naive UTC, PostgreSQL aware)."""
+    known = [utc(t) for t in stamps if t is not None]
+    return max(known) if known else None
+
+
+def utc(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)
 
 
 def _sessions(publicity: bool, audience: bool):
@@ -107,12 +121,20 @@ def _sessions(publicity: bool, audience: bool):
             (*INTERVIEW_KINDS, PUBLICITY_KIND))
         q = select(TrainingSession).where(kind, TrainingSession.cancelled.is_(False),
                                           *in_period(TrainingSession.held_on, first, last))
+        # sign-in rows added later change 培训人次 without touching the session row
+        attendee_changes = dict(s.execute(
+            select(TrainingAttendee.session_id, func.max(TrainingAttendee.updated_at))
+            .join(TrainingSession, TrainingSession.id == TrainingAttendee.session_id)
+            .where(kind, *in_period(TrainingSession.held_on, first, last))
+            .group_by(TrainingAttendee.session_id)).all())
+        attendee_changes = {k: (v,) for k, v in attendee_changes.items()}
         for t in s.execute(q).scalars():
+            changed = _latest(t.updated_at, *attendee_changes.get(t.id, ()))
             if audience and not publicity:
                 people = session_counts(s, [t.id])[0].get(t.id, 0) + t.audience_count
-                yield None, people, f"{t.session_no} {t.topic}", t.held_on
+                yield None, people, f"{t.session_no} {t.topic}", t.held_on, changed
             else:
-                yield None, t.audience_count if audience else 1, f"{t.session_no} {t.topic}", t.held_on
+                yield None, t.audience_count if audience else 1, f"{t.session_no} {t.topic}", t.held_on, changed
     return rows
 
 

@@ -6,17 +6,18 @@ import calendar
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fireoffice.db.models import Grid, StationProfile, Unit
 from fireoffice.exchange.xlsx_units import Column, ExportCancelled, write_register
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import StorageError, ValidationError
 from fireoffice.services.permissions import require
-from fireoffice.services.stats_metrics import BY_KEY, METRICS, RATES
+from fireoffice.services.stats_metrics import BY_KEY, METRICS, RATES, utc
 from fireoffice.services.unit_export import Cancelled, ExportResult
 
 TOTAL = "合计"
@@ -24,6 +25,8 @@ NO_AREA = "未划分"
 SPANS = ("month", "ytd", "last_year")  # 本月, 本年累计, 上年同月 (the base of 同比)
 SPAN_LABELS = {"month": "本月", "ytd": "本年累计", "last_year": "上年同月", "yoy": "同比"}
 BY = ("township", "grid")
+COLUMNS: tuple[tuple[str, str], ...] = (tuple((m.key, m.label) for m in METRICS)
+                                        + tuple((k, f"{lab}（%）") for k, lab, _, _ in RATES))
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class DrillRow:
     area: str
     day: date | None
     value: float
+    changed_at: datetime | None = None  # the record's last change (stored UTC)
 
 
 def spans(year: int, month: int) -> dict[str, tuple[date, date]]:
@@ -86,17 +90,27 @@ def _areas(s, by: str) -> dict[int, tuple[str, str]]:
 
 def monthly_report(ctx: ServiceContext, year: int, month: int, by: str = "township") -> Report:
     """Every figure of domain.md §8.3 the records hold; session figures (培训, 宣传) only in 合计."""
-    windows = spans(year, month)
-    sums: dict[tuple[str, str, str], float] = defaultdict(float)
     with ctx.db.read() as s:
-        units = _areas(s, by)
-        for metric in METRICS:
-            for span, (first, last) in windows.items():
-                for unit_id, value, _ref, _day in metric.rows(s, first, last):
-                    sums[(TOTAL, metric.key, span)] += value
+        return compute(s, year, month, (by,))[by]
+
+
+def compute(s: Session, year: int, month: int, bys: tuple[str, ...] = BY) -> dict[str, Report]:
+    """The report per township and/or per grid from one pass over the records (a lock stores both)."""
+    windows = spans(year, month)
+    sums: dict[str, dict[tuple[str, str, str], float]] = {by: defaultdict(float) for by in bys}
+    units = {by: _areas(s, by) for by in bys}
+    for metric in METRICS:
+        for span, (first, last) in windows.items():
+            for unit_id, value, _ref, _day, _changed in metric.rows(s, first, last):
+                for by in bys:
+                    sums[by][(TOTAL, metric.key, span)] += value
                     if metric.per_area:
-                        area = units.get(unit_id, ("", NO_AREA))[1] if unit_id else NO_AREA
-                        sums[(area, metric.key, span)] += value
+                        area = units[by].get(unit_id, ("", NO_AREA))[1] if unit_id else NO_AREA
+                        sums[by][(area, metric.key, span)] += value
+    return {by: _report(year, month, by, sums[by]) for by in bys}
+
+
+def _report(year: int, month: int, by: str, sums: dict[tuple[str, str, str], float]) -> Report:
     areas = sorted({a for a, _, _ in sums if a != TOTAL}) + [TOTAL]
     cells: dict[tuple[str, str], Cell] = {}
     for area in areas:
@@ -105,24 +119,27 @@ def monthly_report(ctx: ServiceContext, year: int, month: int, by: str = "townsh
         for key, _label, num, den in RATES:
             parts = [(sums.get((area, num, sp), 0.0), sums.get((area, den, sp), 0.0)) for sp in SPANS]
             cells[(area, key)] = Cell(*(round(n / d * 100, 1) if d else 0.0 for n, d in parts))
-    columns = tuple((m.key, m.label) for m in METRICS) + tuple((k, f"{lab}（%）") for k, lab, _, _ in RATES)
-    return Report(year, month, by, tuple(areas), columns, cells)
+    return Report(year, month, by, tuple(areas), COLUMNS, cells)
 
 
 def records(ctx: ServiceContext, year: int, month: int, by: str, area: str, key: str,
-            span: str = "month") -> list[DrillRow]:
-    """The records behind one figure (a rate opens the records of its numerator)."""
+            span: str = "month", changed_after: datetime | None = None) -> list[DrillRow]:
+    """The records behind one figure (a rate opens the records of its numerator); with `changed_after` only
+    those created or changed after that moment (the amendments of a locked month)."""
     key = {k: num for k, _, num, _ in RATES}.get(key, key)
     if key not in BY_KEY or span not in SPANS:
         raise ValidationError("统计项", f"没有“{key}”")
     first, last = spans(year, month)[span]
+    after = utc(changed_after) if changed_after is not None else None
     out = []
     with ctx.db.read() as s:
         units = _areas(s, by)
-        for unit_id, value, ref, day in BY_KEY[key].rows(s, first, last):
+        for unit_id, value, ref, day, changed in BY_KEY[key].rows(s, first, last):
+            if after is not None and (changed is None or utc(changed) <= after):
+                continue
             name, unit_area = units.get(unit_id, ("", NO_AREA)) if unit_id else ("", NO_AREA)
             if area == TOTAL or unit_area == area:
-                out.append(DrillRow(ref, name, unit_area, day, value))
+                out.append(DrillRow(ref, name, unit_area, day, value, changed))
     return sorted(out, key=lambda r: (r.day or date.min, r.reference))
 
 
