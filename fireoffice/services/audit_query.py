@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 
 from fireoffice.db.models import AuditEvent
-from fireoffice.services import audit
+from fireoffice.services import audit, privacy
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.permissions import require
 
@@ -64,8 +64,9 @@ def page(ctx: ServiceContext, f: AuditFilter = AuditFilter(), offset: int = 0, l
     require(ctx, "audit.view")
     q = _where(select(AuditEvent), f).order_by(AuditEvent.id.desc()).offset(max(0, offset)).limit(max(1, limit))
     with ctx.db.read() as s:
-        return [AuditRow(e.id, e.at, e.actor, e.action, e.entity, e.entity_uid, e.before, e.after)
-                for e in s.execute(q).scalars()]
+        # 身份证号 and mobiles inside before/after masked for roles without privacy.view_id_numbers (只读 …)
+        return [AuditRow(e.id, e.at, e.actor, e.action, e.entity, e.entity_uid, privacy.text(ctx, e.before),
+                         privacy.text(ctx, e.after)) for e in s.execute(q).scalars()]
 
 
 def choices(ctx: ServiceContext) -> tuple[list[str], list[str]]:

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from fireoffice import paths
 from fireoffice.db.models import Photo
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import NotFound, ValidationError
@@ -37,6 +38,18 @@ class PhotoInfo:
     caption: str
     phase: str
     created_at: datetime
+    item_code: str = ""  # the checklist item the photo belongs to, if any
+
+
+@dataclass(frozen=True)
+class LoadedPhoto:
+    """An image read back with the outcome of its SHA-256 check: the viewer shows it, and warns if it changed."""
+
+    info: PhotoInfo
+    data: bytes
+    intact: bool
+    actual_sha256: str
+    problem: str = ""  # plain-Chinese warning when not intact
 
 
 def sniff_mime(data: bytes) -> str | None:
@@ -75,9 +88,72 @@ def store(session: Session, actor: str, photos: Sequence[PhotoInput], phase: str
     return rows
 
 
-def info(row: Photo) -> PhotoInfo:
+def info(row: Photo, item_code: str = "") -> PhotoInfo:
     return PhotoInfo(row.uid, row.sha256, row.mime, row.size, row.original_name, row.caption, row.phase,
-                     row.created_at)
+                     row.created_at, item_code)
+
+
+def _stored_bytes(row: Photo) -> bytes | None:
+    """The bytes kept in the database, or in the data folder for a photo stored as a file."""
+    if row.data is not None:
+        return row.data
+    if row.path:
+        try:
+            return (paths.data_dir() / row.path).read_bytes()
+        except OSError:
+            return None
+    return None
+
+
+def load_photo(ctx: ServiceContext, uid: str) -> LoadedPhoto:
+    """The image and whether it still hashes to the SHA-256 recorded when it was added."""
+    with ctx.db.read() as s:
+        row = s.execute(select(Photo).where(Photo.uid == uid)).scalar()
+        if row is None:
+            raise NotFound("没有找到这张照片。")
+        meta, data = info(row), _stored_bytes(row)
+    if data is None:
+        return LoadedPhoto(meta, b"", False, "", "照片文件找不到了（可能被移动或删除），无法核对。")
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != meta.sha256:
+        return LoadedPhoto(meta, data, False, actual,
+                           f"警告：这张照片的内容与添加时登记的 SHA-256 校验值不符，可能已被修改或损坏，不能作为证据使用。"
+                           f"登记值 {meta.sha256[:16]}…，现值 {actual[:16]}…")
+    return LoadedPhoto(meta, data, True, actual)
+
+
+PHASE_ORDER = {"检查": 0, "整改前": 0, "整改后": 1, "复查": 2}
+
+
+def hazard_gallery(ctx: ServiceContext, hazard_uid: str) -> list[PhotoInfo]:
+    """A hazard's photos, before (the inspection item's and 整改前) then after (整改后, 复查), oldest first."""
+    from fireoffice.db.models import ChecklistResult, Hazard
+
+    with ctx.db.read() as s:
+        hazard_id = s.execute(select(Hazard.id).where(Hazard.uid == hazard_uid)).scalar()
+        if hazard_id is None:
+            raise NotFound("没有找到这条隐患（可能已被删除）。")
+        result_ids = select(ChecklistResult.id).where(ChecklistResult.hazard_id == hazard_id)
+        rows = s.execute(select(Photo, ChecklistResult.code).outerjoin(ChecklistResult, ChecklistResult.id == Photo.result_id)
+                         .where(or_(Photo.hazard_id == hazard_id, Photo.result_id.in_(result_ids)))
+                         .order_by(Photo.id)).all()
+        out = [info(p, code or "") for p, code in rows]
+    return sorted(out, key=lambda p: PHASE_ORDER.get(p.phase, 3))
+
+
+def inspection_gallery(ctx: ServiceContext, inspection_uid: str) -> list[PhotoInfo]:
+    """An inspection's photos: the record's own first, then each checklist item's, in item order."""
+    from fireoffice.db.models import ChecklistResult, Inspection
+
+    with ctx.db.read() as s:
+        inspection_id = s.execute(select(Inspection.id).where(Inspection.uid == inspection_uid)).scalar()
+        if inspection_id is None:
+            raise NotFound("没有找到这份检查记录。")
+        rows = s.execute(select(Photo, ChecklistResult.code, ChecklistResult.position)
+                         .outerjoin(ChecklistResult, ChecklistResult.id == Photo.result_id)
+                         .where(Photo.inspection_id == inspection_id).order_by(Photo.id)).all()
+        ordered = sorted(rows, key=lambda r: (-1 if r[2] is None else r[2], r[0].id))
+        return [info(p, code or "") for p, code, _pos in ordered]
 
 
 def photo_bytes(ctx: ServiceContext, uid: str) -> tuple[PhotoInfo, bytes]:
@@ -86,7 +162,7 @@ def photo_bytes(ctx: ServiceContext, uid: str) -> tuple[PhotoInfo, bytes]:
         row = s.execute(select(Photo).where(Photo.uid == uid)).scalar()
         if row is None:
             raise NotFound("没有找到这张照片。")
-        data = row.data or b""
+        data = _stored_bytes(row) or b""
         if hashlib.sha256(data).hexdigest() != row.sha256:
             raise ValidationError("照片", "照片内容与登记的校验值不符，可能已损坏或被替换")
         return info(row), data

@@ -15,6 +15,7 @@ from fireoffice.printing.training_common import cn_date
 from fireoffice.services import station, training, training_interviews
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import StorageError, ValidationError
+from fireoffice.services.permissions import require
 
 _TITLES = {"应急演练": "应急演练签到表", "警示教育观影": "警示教育观影签到表", "宣传活动": "消防宣传活动签到表"}
 
@@ -64,6 +65,7 @@ def sign_in_sheet_pdf(ctx: ServiceContext, session_uid: str) -> bytes:
 def notices_pdf(ctx: ServiceContext, session_uid: str, interview_uids: Sequence[str] | None = None,
                 issued_on: date | None = None) -> bytes:
     """约谈通知书 of the chosen units; those without a number get one now (type 约, gap-free)."""
+    require(ctx, "training.edit")  # numbering the notices is a write
     issued_on = issued_on or date.today()
     issuer, phone = _issuer(ctx)
     with ctx.db.write() as s:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from fireoffice.db.models import Grid, StationProfile, Unit, Village
 from fireoffice.exchange.xlsx_read import EXAMPLE_MARK
 from fireoffice.exchange.xlsx_units import Column, ExportCancelled, write_register, write_template
+from fireoffice.services import privacy
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, StorageError
 from fireoffice.services.unit_fields import FIELDS, GAS_TYPES, LEDGER_KEYS, USE_NATURES, FieldSpec
@@ -53,7 +54,7 @@ def _column(spec: FieldSpec, choices: tuple[str, ...] = ()) -> Column:
     return Column(spec.label, width, kind, spec.required, choices)
 
 
-def _rows(session, specs: Sequence[FieldSpec], q: UnitQuery) -> Iterator[list]:
+def _rows(session, specs: Sequence[FieldSpec], q: UnitQuery, mask_id=None) -> Iterator[list]:
     villages = dict(session.execute(select(Village.id, Village.name)).all())
     grids = dict(session.execute(select(Grid.id, Grid.name)).all())
     convert = []
@@ -64,6 +65,8 @@ def _rows(session, specs: Sequence[FieldSpec], q: UnitQuery) -> Iterator[list]:
             convert.append(grids.get)
         elif spec.kind == "bool":
             convert.append(lambda v: "是" if v else "否")
+        elif spec.key == "uscc" and mask_id is not None:  # a 个体户's 身份证号, for roles that may not see it
+            convert.append(lambda v: mask_id(v or ""))
         else:
             convert.append(None)
     mapped = [(i, c) for i, c in enumerate(convert) if c is not None]
@@ -94,7 +97,7 @@ def export_units(ctx: ServiceContext, path: Path | str, query: UnitQuery | None 
         subtitle = f"导出日期：{date.today().isoformat()}　共 {total:,} 家"
         tick = None if progress is None else (lambda done: progress(done, total))
         try:
-            n = write_register(path, title, subtitle, [_column(sp) for sp in specs], _rows(s, specs, q), tick)
+            n = write_register(path, title, subtitle, [_column(sp) for sp in specs], _rows(s, specs, q, None if privacy.sees_identity(ctx) else privacy.mask_id_number), tick)
         except ExportCancelled:
             raise Cancelled() from None
         except PermissionError as error:

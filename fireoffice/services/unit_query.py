@@ -9,6 +9,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import Grid, Unit, Village
+from fireoffice.services import privacy
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.unit_fields import NINE_SMALL_TYPES, RISK_LEVELS, STATUSES
 from fireoffice.services.unit_text import search_key
@@ -195,7 +196,7 @@ def _rows(session: Session, result) -> list[UnitRow]:
 def list_units(ctx: ServiceContext, q: UnitQuery) -> list[UnitRow]:
     """One page of rows (q.offset, q.limit), filtered and sorted in SQL."""
     with ctx.db.read() as s:
-        return _rows(s, s.execute(page_statement(q)))
+        return _masked(ctx, _rows(s, s.execute(page_statement(q))))
 
 
 def count_units(ctx: ServiceContext, q: UnitQuery) -> int:
@@ -238,7 +239,13 @@ def rows_by_ids(ctx: ServiceContext, ids: list[int]) -> list[UnitRow]:
     """Rows for these ids, in the order given (missing ids are left out)."""
     with ctx.db.read() as s:
         found = {r.id: r for r in _rows(s, s.execute(select(*_ROW_COLUMNS).where(Unit.id.in_(ids))))}
-    return [found[i] for i in ids if i in found]
+    return _masked(ctx, [found[i] for i in ids if i in found])
+
+
+def _masked(ctx: ServiceContext, rows: list[UnitRow]) -> list[UnitRow]:
+    """A 个体户 registered under its owner's 身份证号: masked for roles without privacy.view_id_numbers."""
+    mask = privacy.id_masker(ctx)
+    return [replace(r, uscc=mask(r.uscc)) if r.uscc else r for r in rows]
 
 
 def search(ctx: ServiceContext, text: str, limit: int = 20, include_archived: bool = False) -> list[UnitRow]:

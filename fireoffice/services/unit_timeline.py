@@ -20,11 +20,12 @@ from fireoffice.services.unit_fields import LABELS
 @dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
-    kind: str  # 新建 修改 人员变更 归档 恢复 导入 (later: 检查 隐患 文书 培训)
+    kind: str  # 新建 修改 人员变更 归档 恢复 导入 检查 隐患 文书 培训 …
     title: str
     detail: str = ""
     actor: str = ""
-    ref_entity: str = ""  # what to open on double-click (e.g. "inspection") and its uid
+    ref_entity: str = ""  # what to open on double-click: inspection / hazard / document / training_session
+
     ref_uid: str = ""
 
 
@@ -70,6 +71,18 @@ def _person_entries(session: Session, unit: Unit) -> Iterable[TimelineEntry]:
         yield TimelineEntry(h.changed_at, "人员变更", f"{h.role}：{h.name or '（空）'}", h.phone, h.changed_by)
 
 
+def _document_entries(session: Session, unit: Unit) -> Iterable[TimelineEntry]:
+    """The unit's enforcement documents (drafts too: the clerk looks for them here), opened by uid."""
+    from fireoffice.db.models import EnforcementDocument
+
+    rows = session.execute(select(EnforcementDocument).where(EnforcementDocument.unit_id == unit.id)).scalars()
+    for d in rows:
+        title = f"{d.doc_type} {d.number}" if d.number else f"{d.doc_type}（未编号）"
+        detail = d.status + (f"：{d.void_reason}" if d.status == "已作废" and d.void_reason else "")
+        yield TimelineEntry(d.issued_at or d.created_at, "文书", title, detail, d.issued_by or d.drafted_by,
+                            "document", d.uid)
+
+
 def _aware(at: datetime) -> datetime:
     # SQLite gives naive UTC, PostgreSQL aware: compare them as aware UTC.
     return at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at
@@ -89,7 +102,7 @@ def unit_timeline(ctx: ServiceContext, uid: str) -> list[TimelineEntry]:
         unit = s.execute(select(Unit).where(Unit.uid == uid)).scalar()
         if unit is None:
             raise NotFound("没有找到这家单位（可能已被删除）。")
-        entries = [*_audit_entries(s, unit), *_person_entries(s, unit)]
+        entries = [*_audit_entries(s, unit), *_person_entries(s, unit), *_document_entries(s, unit)]
         if not any(e.kind == "新建" for e in entries):  # bulk-imported: no per-unit event, use the row itself
             source = f"来源：{unit.source}" if unit.source else ""
             entries.append(TimelineEntry(unit.created_at, "新建", "列入台账", source))

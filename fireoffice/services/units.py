@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from fireoffice.db.base import Base, utcnow
 from fireoffice.db.models import Grid, Unit, UnitPersonHistory, Village
-from fireoffice.services import audit
+from fireoffice.services import audit, privacy
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
-from fireoffice.services.permissions import require
+from fireoffice.services.permissions import allowed, require
 from fireoffice.services.unit_fields import FIELDS, LABELS, PERSON_ROLES
 from fireoffice.services.unit_pinyin import dedupe_key, search_columns
 from fireoffice.services.unit_validation import DuplicateUnit, Vocab, load_vocab, validate_unit
@@ -99,7 +99,11 @@ def find_duplicate(session: Session, values: Mapping[str, Any], exclude_id: int 
 
 def get_unit(ctx: ServiceContext, uid: str) -> UnitDetail:
     with ctx.db.read() as s:
-        return _detail(s, _load(s, uid))
+        detail = _detail(s, _load(s, uid))
+    # A viewer who may not edit units reads a 个体户's 身份证号 masked; an editor keeps the value it may correct.
+    if not allowed(ctx, "units.edit") and detail.values.get("uscc"):
+        detail.values["uscc"] = privacy.id_number(ctx, detail.values["uscc"])
+    return detail
 
 
 def vocab(ctx: ServiceContext) -> Vocab:

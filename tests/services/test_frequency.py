@@ -71,3 +71,38 @@ def test_monthly_workload_against_officer_time(ctx):
     assert tight.capacity_minutes == 18 * 2 * 60 and not tight.feasible and "缺口" in tight.message
     with pytest.raises(ValidationError):
         frequency.monthly_workload(ctx, "2026/10")
+
+
+def test_due_dates_in_sql_match_the_month_rule_at_month_ends(ctx):
+    """The due day is computed in SQL (sorting and paging 100,000 units); it must equal workdays.add_months."""
+    from fireoffice.services import workdays
+
+    days = [date(2024, 1, 31), date(2024, 2, 29), date(2025, 8, 31), date(2025, 3, 30), date(2025, 12, 31),
+            date(2025, 10, 15), date(2023, 5, 31)]
+    for n, day in enumerate(days):
+        make_units(ctx, 1, prefix=f"月末{n}", registered_on=day)
+    rows = {r.name: r for r in frequency.due_units(ctx, on=date(2026, 3, 1), until=date(2027, 12, 31))}
+    cal = workdays.WorkCalendar()
+    for n, day in enumerate(days):
+        assert rows[f"月末{n}000"].due_on == workdays.add_months(cal, day, 6, roll=False), day
+
+
+def test_due_page_sorted_filtered_and_paged_in_sql(ctx):
+    make_units(ctx, 25, prefix="甲", registered_on=date(2025, 1, 1))
+    make_units(ctx, 5, prefix="乙", registered_on=date(2025, 1, 1), risk_level="高")
+    q = frequency.DueQuery(on=date(2026, 3, 1), mode="overdue", sort="name", limit=10)
+    first = frequency.due_page(ctx, q)
+    assert first.total == 30 and [r.name for r in first.rows] == [f"乙{i:03d}" for i in range(5)] + [
+        f"甲{i:03d}" for i in range(5)]  # 乙 (U+4E59) sorts before 甲 (U+7532)
+    third = frequency.due_page(ctx, frequency.DueQuery(on=date(2026, 3, 1), mode="overdue", sort="name",
+                                                       offset=20, limit=10))
+    assert len(third.rows) == 10 and not {r.uid for r in third.rows} & {r.uid for r in first.rows}
+    high = frequency.due_page(ctx, frequency.DueQuery(on=date(2026, 3, 1), risk_level="高"))
+    assert high.total == 5 and all(r.interval_months == 2 for r in high.rows)
+    ids = frequency.due_ids(ctx, frequency.DueQuery(on=date(2026, 3, 1), sort="name", descending=True))
+    rows = frequency.due_rows_by_ids(ctx, ids[:3], date(2026, 3, 1))
+    assert [r.name for r in rows] == sorted((r.name for r in frequency.due_units(ctx, on=date(2026, 3, 1))),
+                                            reverse=True)[:3]
+    assert frequency.due_page(ctx, frequency.DueQuery(on=date(2026, 3, 1), offset=500, limit=10)).total == 30
+    with pytest.raises(ValidationError):
+        frequency.due_page(ctx, frequency.DueQuery(sort="DROP TABLE"))

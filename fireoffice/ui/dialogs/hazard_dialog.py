@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fireoffice.services import hazard_flow, hazards, major_hazards
+from fireoffice.services import hazard_flow, hazards, major_hazards, photos
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError
 from fireoffice.services.permissions import allowed
 from fireoffice.ui.dialogs.hazard_actions import ACTIONS, Action, HazardActions
+from fireoffice.ui.dialogs.photo_viewer import PhotoStrip
 from fireoffice.ui.errors import show_service_error
 
 
@@ -122,12 +123,26 @@ class HazardDialog(QDialog):
                                 [(e.applied_on, e.requested_deadline, e.decision_due, e.decision, e.new_deadline,
                                   e.reason) for e in ext], (96, 96, 96, 70, 96)),
                          self.tr("Extensions ({n})").format(n=len(ext)))
-        photos = hazards.hazard_photos(self.ctx, self.uid)
-        self.tabs.addTab(_table([self.tr("Phase"), self.tr("File"), self.tr("Size"), self.tr("Added"),
-                                 self.tr("SHA-256")],
-                                [(p.phase, p.name, f"{p.size / 1024:.0f} KB", p.created_at.strftime("%Y-%m-%d"),
-                                  p.sha256[:16]) for p in photos], (70, 220, 80, 96)),
-                         self.tr("Photos ({n})").format(n=len(photos)))
+        gallery = photos.hazard_gallery(self.ctx, self.uid)
+        self.photo_strip = PhotoStrip(self.ctx)
+        self.photo_strip.set_photos(gallery)
+        host = QWidget()
+        box = QVBoxLayout(host)
+        before = sum(1 for p in gallery if photos.PHASE_ORDER.get(p.phase) == 0)
+        hint = QLabel(self.tr("{before} before, {after} after rectification. Double-click or Enter: full size "
+                              "(the SHA-256 recorded when the photo was added is checked).").format(
+            before=before, after=len(gallery) - before))
+        hint.setObjectName("pageSubtitle")
+        box.addWidget(hint)
+        if not all(self.photo_strip.intact):
+            alarm = QLabel(self.tr("Warning: {n} photo(s) no longer match the SHA-256 recorded when they were added "
+                                   "— they may have been changed and cannot serve as evidence.").format(
+                n=self.photo_strip.intact.count(False)))
+            alarm.setWordWrap(True)
+            alarm.setStyleSheet("color: #b03a2e; font-weight: bold;")
+            box.addWidget(alarm)
+        box.addWidget(self.photo_strip, 1)
+        self.tabs.addTab(host, self.tr("Photos ({n})").format(n=len(gallery)))
         if h.major_stage or h.severity == "重大":
             m = major_hazards.major_info(self.ctx, self.uid)
             rows = [(self.tr("Stage"), m.stage), (self.tr("Conclusion"), m.conclusion),

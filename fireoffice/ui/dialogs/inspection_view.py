@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fireoffice.services import inspections
+from fireoffice.services import inspections, photos
 from fireoffice.services.context import ServiceContext
+from fireoffice.ui.dialogs.photo_viewer import PhotoStrip
 
 RED = QColor("#b03a2e")
 
@@ -70,6 +71,19 @@ class InspectionView(QDialog):
             self.table.setColumnWidth(col, width)
         self.table.cellDoubleClicked.connect(self.open_hazard)
         layout.addWidget(self.table, 1)
+        gallery = photos.inspection_gallery(ctx, uid) if d.photo_uids else []
+        self.photo_strip = PhotoStrip(ctx)
+        self.photo_strip.setMaximumHeight(180)
+        self.photo_strip.set_photos(gallery)
+        self.photo_strip.setVisible(bool(gallery))
+        layout.addWidget(self.photo_strip)
+        if gallery and not all(self.photo_strip.intact):
+            alarm = QLabel(self.tr("Warning: {n} photo(s) no longer match the SHA-256 recorded when they were added "
+                                   "— they may have been changed and cannot serve as evidence.").format(
+                n=self.photo_strip.intact.count(False)))
+            alarm.setWordWrap(True)
+            alarm.setStyleSheet("color: #b03a2e; font-weight: bold;")
+            layout.addWidget(alarm)
         if any(r.hazard_uid for r in d.results):
             hint = QLabel(self.tr("Double-click a line with a hazard number to open the hazard."))
             hint.setObjectName("pageSubtitle")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 from fireoffice.services import classification, unit_timeline, units
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, ValidationError
+from fireoffice.services.permissions import allowed
 from fireoffice.services.unit_fields import FIELDS, GROUPS, LABELS, fields_in
 from fireoffice.services.unit_validation import DuplicateUnit, check_consistency, clean_values
 from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.widgets.field_editors import Editor, make_editor
+from fireoffice.ui.widgets.list_helpers import open_on_enter
 
 LABEL_TO_KEY = {spec.label: spec.key for spec in FIELDS}
 # Tabs of the form: a tab shows one or more of the service's field groups, each under its own heading.
@@ -40,9 +43,11 @@ class UnitDialog(QDialog):
     saved = Signal(str)
     open_other = Signal(str)
 
-    def __init__(self, ctx: ServiceContext, uid: str | None = None, parent: QWidget | None = None):
+    def __init__(self, ctx: ServiceContext, uid: str | None = None, parent: QWidget | None = None,
+                 state=None):
         super().__init__(parent)
         self.ctx, self.uid = ctx, uid
+        self.state = state  # AppState: a training session opened from the timeline needs the page's runner
         self.vocab = units.vocab(ctx)
         self.detail = units.get_unit(ctx, uid) if uid else None
         self.setWindowTitle(self.detail.name if self.detail else self.tr("New unit"))
@@ -71,6 +76,10 @@ class UnitDialog(QDialog):
         suggest = self.buttons.addButton(self.tr("Suggest category…"), QDialogButtonBox.ButtonRole.ActionRole)
         suggest.clicked.connect(self.suggest_category)
         layout.addWidget(self.buttons)
+        self.read_only = not allowed(ctx, "units.edit")
+        if self.read_only:  # a viewer reads the unit; the service would refuse a save anyway
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(False)
+            suggest.setVisible(False)
         self._load()
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.check)
@@ -79,6 +88,9 @@ class UnitDialog(QDialog):
         self.editors["village_id"].changed.connect(self._filter_grids)
         self._filter_grids()
         self.check()
+        if self.read_only:
+            for editor in self.editors.values():
+                editor.widget.setEnabled(False)
 
     # --- building --------------------------------------------------------------------------------
     def _group_tab(self, groups: tuple[str, ...]) -> QWidget:
@@ -109,7 +121,11 @@ class UnitDialog(QDialog):
 
     def _timeline_tab(self) -> QWidget:
         entries = unit_timeline.unit_timeline(self.ctx, self.uid)
+        self.timeline_entries = entries
         table = QTableWidget(len(entries), 4)
+        self.timeline = table
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Event"), self.tr("Details"), self.tr("By")])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
@@ -117,12 +133,29 @@ class UnitDialog(QDialog):
             local = entry.at.astimezone() if entry.at.tzinfo else entry.at
             for col, text in enumerate([local.strftime("%Y-%m-%d %H:%M"), entry.kind,
                                         entry.title + ("：" + entry.detail if entry.detail else ""), entry.actor]):
-                table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if entry.ref_entity in OPENABLE:
+                    item.setToolTip(self.tr("Double-click or Enter: open this record"))
+                else:
+                    item.setForeground(QColor("#5f6b76"))
+                table.setItem(row, col, item)
+        table.cellDoubleClicked.connect(lambda row, _col: self.open_timeline_entry(row))
+        open_on_enter(table, lambda: self.open_timeline_entry(table.currentRow()))
         table.horizontalHeader().setStretchLastSection(False)
         table.setColumnWidth(0, 130)
         table.setColumnWidth(1, 80)
         table.setColumnWidth(2, 420)
         return table
+
+    def open_timeline_entry(self, row: int) -> None:
+        """Open the record behind a timeline entry: inspection, hazard, document or training session."""
+        if not 0 <= row < len(self.timeline_entries):
+            return
+        entry = self.timeline_entries[row]
+        try:
+            open_record(self.ctx, entry.ref_entity, entry.ref_uid, self, self.state)
+        except ServiceError as error:
+            show_service_error(self, error)
 
     def _load(self) -> None:
         values = self.detail.values if self.detail else {"status": "营业", "risk_level": "一般"}
@@ -193,7 +226,7 @@ class UnitDialog(QDialog):
         self.check()
 
     def save(self, allow_duplicate: bool = False) -> None:
-        if not self.check():
+        if self.read_only or not self.check():
             return
         try:
             if self.detail is None:
@@ -229,6 +262,49 @@ class UnitDialog(QDialog):
             self.reject()
         elif save_anyway is not None and box.clickedButton() is save_anyway:
             self.save(allow_duplicate=True)
+
+
+OPENABLE = ("inspection", "hazard", "document", "training_session")
+
+
+def open_record(ctx: ServiceContext, kind: str, uid: str, parent: QWidget, state=None) -> bool:
+    """Show one record in its own dialog (imported here: the unit form must not pull every dialog in at start)."""
+    if kind not in OPENABLE or not uid:
+        return False
+    if kind == "inspection":
+        from fireoffice.ui.dialogs.inspection_view import InspectionView
+
+        InspectionView(ctx, uid, parent).exec()
+    elif kind == "hazard":
+        from fireoffice.ui.dialogs.hazard_dialog import HazardDialog
+
+        HazardDialog(ctx, uid, parent).exec()
+    elif kind == "document":
+        from fireoffice.services import documents, documents_pdf
+        from fireoffice.services.permissions import allowed
+        from fireoffice.ui.dialogs.document_dialog import DocumentDialog
+        from fireoffice.ui.dialogs.document_preview import PreviewDialog
+
+        info = documents.get_document(ctx, uid)
+        if info.status == "草稿" and allowed(ctx, "documents.draft"):
+            DocumentDialog(ctx, info, parent).exec()
+        else:
+            PreviewDialog(documents_pdf.preview(ctx, uid), info.number or info.title, "", parent).exec()
+    else:
+        from fireoffice.services import training
+        from fireoffice.ui.pages.training_detail import SessionDetail
+        from fireoffice.ui.state import AppState
+
+        dialog = QDialog(parent)
+        info = training.get_session(ctx, uid)
+        dialog.setWindowTitle(f"{info.session_no} {info.topic}".strip())
+        dialog.resize(900, 600)
+        box = QVBoxLayout(dialog)
+        detail = SessionDetail(state or AppState(ctx, dialog), dialog)
+        detail.show_session(info)
+        box.addWidget(detail)
+        dialog.exec()
+    return True
 
 
 def ask_archive_reason(parent: QWidget) -> str | None:

@@ -103,8 +103,10 @@ class HazardsPage(PageBase):
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         self.layout_.addLayout(row)
-        self.schedule_button.setEnabled(allowed(self.state.ctx, "hazards.manage"))
-        self.report_button.setEnabled(allowed(self.state.ctx, "hazards.report"))
+        for button, perm in ((self.schedule_button, "hazards.manage"), (self.report_button, "hazards.report")):
+            can = allowed(self.state.ctx, perm)  # hidden and disabled: the service refuses it anyway
+            button.setEnabled(can)
+            button.setVisible(can)
 
     def _build_table(self) -> None:
         self.view = QTableView()

@@ -138,6 +138,7 @@ class InspectionsPage(PageBase):
         can = allowed(self.state.ctx, "inspections.edit")
         for b in (self.new_button, self.paper_button, self.campaign_button):
             b.setEnabled(can)
+            b.setVisible(can)
 
     def _build_table(self) -> None:
         self.view = QTableView()

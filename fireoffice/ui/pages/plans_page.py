@@ -35,7 +35,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.plan_models import VisitTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.pages.inspections_page import enter_for_visit, run_campaign
-from fireoffice.ui.pages.plans_tabs import CalendarTab, DrawsTab, WorkloadTab
+from fireoffice.ui.pages.plans_tabs import CalendarTab, DrawsTab, DueTab, WorkloadTab
 from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.list_helpers import open_on_enter
 from fireoffice.ui.widgets.quick_form import Field, run_form
@@ -58,6 +58,8 @@ class PlansPage(PageBase):
         self.workload = WorkloadTab(state)
         self.draws = DrawsTab(state)
         self.draws.new_draw.connect(lambda: self.open_draw(None))
+        self.due = DueTab(state)
+        self.tabs.addTab(self.due, self.tr("Due / overdue units"))
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
         self.tabs.addTab(self.workload, self.tr("Workload"))
         self.tabs.addTab(self.draws, self.tr("双随机 draws"))
@@ -93,6 +95,7 @@ class PlansPage(PageBase):
         self.draw_button.clicked.connect(lambda: self.open_draw(self.current_plan()))
         for b in (self.new_button, self.edit_button, self.draw_button):
             b.setEnabled(self.can_edit)
+            b.setVisible(self.can_edit)
             row.addWidget(b)
         row.addStretch(1)
         box.addLayout(row)
@@ -134,6 +137,7 @@ class PlansPage(PageBase):
             button = QPushButton(text)
             button.clicked.connect(slot)
             button.setEnabled(perm is None or allowed(self.state.ctx, perm))
+            button.setVisible(button.isEnabled())
             row.addWidget(button)
             self.visit_buttons[key] = button
         self.visit_buttons["campaign"].setToolTip(self.tr(
@@ -167,7 +171,7 @@ class PlansPage(PageBase):
 
     def refresh_tab(self) -> None:
         tab = self.tabs.currentWidget()
-        if tab in (self.calendar, self.workload, self.draws):
+        if tab in (self.due, self.calendar, self.workload, self.draws):
             tab.refresh()
 
     def _on_changed(self, what: str) -> None:
@@ -211,6 +215,7 @@ class PlansPage(PageBase):
             name=plan.name, type=plan.plan_type, start=plan.period_start, end=plan.period_end, done=plan.done,
             n=plan.visits, left=left) + (f" · {plan.campaign}" if plan.campaign else ""))
         self.draw_button.setEnabled(self.can_edit)
+        self.draw_button.setVisible(self.can_edit)
 
     def selected_visits(self) -> list[plans.VisitInfo]:
         rows = sorted(i.row() for i in self.visit_view.selectionModel().selectedRows())
@@ -243,7 +248,7 @@ class PlansPage(PageBase):
 
     def edit_plan(self) -> None:
         p = self.current_plan()
-        if p is None:
+        if p is None or not self.can_edit:
             return
         fields = [*self._plan_fields(p), Field("status", self.tr("Status"), "choice", p.status,
                                                 [(s, s) for s in PLAN_STATUSES])]

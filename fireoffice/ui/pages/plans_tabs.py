@@ -4,30 +4,38 @@ from __future__ import annotations
 
 import calendar as _calendar
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCalendarWidget,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from fireoffice.services import draws, frequency, officers, plans
+from fireoffice.services import draws, frequency, officers, place_choices, plans
 from fireoffice.services.errors import ServiceError
 from fireoffice.services.permissions import allowed
 from fireoffice.ui.dialogs.draw_publish_ui import publish, verify, void
 from fireoffice.ui.errors import show_service_error
+from fireoffice.ui.models.plan_models import DueTableModel
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import refill_combo
+from fireoffice.ui.widgets.quick_form import Field, run_form
 
 MARKED = QColor("#ffe3a3")  # not the selection colour, so the chosen day still stands out
 
@@ -200,6 +208,7 @@ class DrawsTab(QWidget):
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_draw)
         self.new_button.setEnabled(allowed(state.ctx, "plans.edit"))
+        self.new_button.setVisible(self.new_button.isEnabled())
         row.addWidget(self.new_button)
         self.action_buttons = []
         for text, slot in ((self.tr("Verify (replay)"), lambda i: verify(state, self, i)),
@@ -212,7 +221,10 @@ class DrawsTab(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: self._with_current(s))
             row.addWidget(button)
             self.action_buttons.append(button)
-        self.action_buttons[-1].setEnabled(allowed(state.ctx, "plans.edit"))
+        for button, perm in zip(self.action_buttons, (None, "export", "export", "export", "export", "plans.edit"),
+                                strict=True):
+            button.setEnabled(perm is None or allowed(state.ctx, perm))
+            button.setVisible(button.isEnabled())
         row.addStretch(1)
         layout.addLayout(row)
         self.table = _table([self.tr("Draw"), self.tr("Month"), self.tr("Status"), self.tr("Units"),
@@ -246,3 +258,97 @@ class DrawsTab(QWidget):
         self.detail.setText("" if d is None else self.tr(
             "Draw {uid} · seed {seed} ({source}) · pool hash {h} · unit pool {u} · officer pool {o}").format(
             uid=d.uid, seed=d.seed, source=d.seed_source, h=d.pool_hash, u=d.unit_pool_hash, o=d.officer_pool_hash))
+
+
+class DueTab(QWidget):
+    """到期/逾期单位: who is due under the frequency rules (this month or already late), filtered and sorted in
+    SQL over the whole register, overdue rows in red; the selected units can be added to an open plan."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.mode, self.grid, self.category, self.risk = QComboBox(), QComboBox(), QComboBox(), QComboBox()
+        for text, mode in ((self.tr("Due by the end of this month"), "all"),
+                           (self.tr("Due this month, not yet late"), "due"), (self.tr("Overdue"), "overdue")):
+            self.mode.addItem(text, mode)
+        self.category.addItem(self.tr("All categories"), None)
+        for c in frequency.CATEGORIES:
+            self.category.addItem(c, c)
+        self.risk.addItem(self.tr("All risk levels"), None)
+        for r in frequency.RISK_LEVELS:
+            self.risk.addItem(r, r)
+        self.grid.setMinimumContentsLength(10)
+        self.grid.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unplanned = QCheckBox(self.tr("Not yet in a plan"))
+        for combo in (self.mode, self.grid, self.category, self.risk):
+            combo.currentIndexChanged.connect(lambda _i: self.load())
+            row.addWidget(combo)
+        self.unplanned.toggled.connect(lambda _on: self.load())
+        row.addWidget(self.unplanned)
+        self.add_button = QPushButton(self.tr("Add selected to a plan…"))
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(self.add_to_plan)
+        self.add_button.setVisible(allowed(state.ctx, "plans.edit"))
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.model = DueTableModel(state.ctx, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(7, Qt.SortOrder.AscendingOrder)  # due on: most overdue first
+        for c, w in enumerate((220, 260, 120, 100, 50, 80, 100, 100, 70)):
+            self.view.setColumnWidth(c, w)
+        layout.addWidget(self.view, 1)
+
+    def query(self) -> frequency.DueQuery:
+        return replace(self.model.query, on=date.today(), until=None, mode=self.mode.currentData(),
+                       grid_uid=self.grid.currentData(), category=self.category.currentData(),
+                       risk_level=self.risk.currentData(), unplanned_only=self.unplanned.isChecked())
+
+    def refresh(self) -> None:
+        refill_combo(self.grid, ((g.name, g.uid) for g in place_choices.grid_choices(self.state.ctx)),
+                     self.tr("All grids"))
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self.model.set_query(self.query())
+        except ServiceError as error:
+            show_service_error(self, error)
+            return
+        self.summary.setText(self.tr("{n} units (rules: 检查频次; red = overdue)").format(n=self.model.rowCount()))
+
+    def selected_uids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [uid for uid in (self.model.uid_at(r) for r in rows) if uid]
+
+    def add_to_plan(self) -> None:
+        uids = self.selected_uids()
+        if not uids:
+            QMessageBox.information(self, self.tr("Add to a plan"), self.tr("Select the units to add first."))
+            return
+        open_plans = plans.list_plans(self.state.ctx, status="进行中")
+        if not open_plans:
+            QMessageBox.information(self, self.tr("Add to a plan"),
+                                    self.tr("There is no open plan. Create one on the Plans tab first."))
+            return
+        today = date.today()
+        fields = [Field("plan", self.tr("Plan"), "choice", open_plans[0].uid,
+                        [(f"{p.name}（{p.plan_type}，{p.period_start} – {p.period_end}）", p.uid) for p in open_plans]),
+                  Field("dated", self.tr("Set a planned date"), "bool", False),
+                  Field("day", self.tr("Planned date"), "date", today)]
+        intro = self.tr("{n} units selected").format(n=len(uids))
+        added = run_form(self, self.tr("Add to a plan"), fields, lambda v: plans.add_units(
+            self.state.ctx, v["plan"], uids, v["day"] if v["dated"] else None), intro)
+        if added:
+            self.state.changed.emit("plans")

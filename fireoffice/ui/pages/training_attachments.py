@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fireoffice.services import training_attachments
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError
+from fireoffice.services.permissions import allowed
 from fireoffice.services.training_attachments import KINDS
 from fireoffice.ui.errors import show_service_error
 
@@ -66,6 +67,11 @@ class AttachmentsTab(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         for b in (self.add_button, self.save_button, self.remove_button):
             b.setEnabled(uid is not None)
+        can = allowed(self.ctx, "training.edit")
+        for b in (self.add_button, self.remove_button, self.kind):
+            b.setVisible(can)  # hidden for roles that may not change training records
+            if not can:
+                b.setEnabled(False)
 
     def current(self) -> training_attachments.AttachmentInfo | None:
         row = self.table.currentRow()

@@ -33,6 +33,7 @@ from fireoffice.services import (
     training_signin,
 )
 from fireoffice.services.errors import ServiceError
+from fireoffice.services.permissions import allowed
 from fireoffice.services.training import SessionInfo
 from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.training_attendance import AttendanceModel
@@ -59,6 +60,7 @@ class SessionDetail(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state, self.ctx = state, state.ctx
+        self.can_edit = allowed(self.ctx, "training.edit")
         self.info: SessionInfo | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +92,14 @@ class SessionDetail(QWidget):
         for b in (self.notice_button, self.record_button, self.pledge_button):
             prints.addWidget(b)
         layout.addLayout(prints)
+        for b in self.write_buttons():  # hidden for roles that may not change training records
+            b.setVisible(self.can_edit)
         self.show_session(None)
+
+    def write_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.invite_button, self.walk_in_button, self.present_button, self.leave_button, self.absent_button,
+                self.reset_button, self.remove_button, self.read_sheet_button, self.edit_interview_button,
+                self.notice_button)
 
     # --- attendance --------------------------------------------------------------------------------------
     def _attendance_tab(self) -> QWidget:
@@ -137,6 +146,8 @@ class SessionDetail(QWidget):
         return [uid for uid in (self.model.uid_at(r) for r in rows) if uid]
 
     def mark(self, status: str | None) -> None:
+        if not self.can_edit:
+            return
         """None toggles 实到; after one row the cursor moves on, so a list is ticked off key by key."""
         uids = self.selected_uids()
         if not uids or self.info is None:
@@ -157,6 +168,8 @@ class SessionDetail(QWidget):
         self._after_change()
 
     def add_walk_in(self) -> None:
+        if not self.can_edit:
+            return
         if self.info is None:
             return
         from fireoffice.ui.dialogs.training_walkin_dialog import WalkInDialog
@@ -167,6 +180,8 @@ class SessionDetail(QWidget):
             self._after_change()
 
     def remove(self) -> None:
+        if not self.can_edit:
+            return
         uids = self.selected_uids()
         if not uids:
             return
@@ -227,7 +242,7 @@ class SessionDetail(QWidget):
 
     def edit_interview(self) -> None:
         rows = self.selected_interviews()
-        if not rows or self.info is None:
+        if not rows or self.info is None or not self.can_edit:
             return
         from fireoffice.ui.dialogs.training_interview_dialog import InterviewDialog
 
@@ -247,6 +262,9 @@ class SessionDetail(QWidget):
             b.setEnabled(info is not None)
         for b in (self.notice_button, self.record_button):
             b.setEnabled(enabled and info.is_interview)
+        if not self.can_edit:
+            for b in self.write_buttons():
+                b.setEnabled(False)
         self.tabs.setTabEnabled(1, info is not None and info.is_interview)
         self.reload()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fireoffice.services import station, training
 from fireoffice.services.errors import ServiceError
+from fireoffice.services.permissions import allowed
 from fireoffice.ui.dialogs.training_session_dialog import SessionDialog
 from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.training_sessions import SessionTableModel
@@ -75,7 +76,10 @@ class TrainingPage(PageBase):
             w.currentIndexChanged.connect(self.load)
             row.addWidget(w)
         row.addWidget(self.search, 1)
+        self.can_edit = allowed(self.state.ctx, "training.edit")
         for w in (self.new_button, self.edit_button, self.cancel_button):
+            w.setEnabled(self.can_edit)
+            w.setVisible(self.can_edit)  # the service refuses it anyway
             row.addWidget(w)
         box.addLayout(row)
         self.count_label = QLabel()
@@ -165,6 +169,8 @@ class TrainingPage(PageBase):
 
     # --- actions -----------------------------------------------------------------------------------------
     def new_session(self) -> None:
+        if not self.can_edit:
+            return
         info = station.get_station(self.state.ctx)
         dialog = SessionDialog(self.state.ctx, None, self, organizer=info.name if info else "")
         dialog.saved.connect(self._saved)
@@ -172,7 +178,7 @@ class TrainingPage(PageBase):
 
     def edit_session(self) -> None:
         uid = self.current_uid()
-        if not uid:
+        if not uid or not self.can_edit:
             return
         dialog = SessionDialog(self.state.ctx, training.get_session(self.state.ctx, uid), self)
         dialog.saved.connect(self._saved)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fireoffice.services import unit_export, unit_query, units
 from fireoffice.services.errors import ServiceError
+from fireoffice.services.permissions import allowed
 from fireoffice.services.unit_query import ANY_NINE_SMALL, FLAGS, UnitQuery
 from fireoffice.ui.dialogs.unit_dialog import UnitDialog, ask_archive_reason
 from fireoffice.ui.errors import show_service_error
@@ -101,6 +102,13 @@ class UnitsPage(PageBase):
         for button in (self.import_button, self.export_button, self.template_button):
             row.addWidget(button)
         self.layout_.addLayout(row)
+        # The UI hides what the role may not do (the services refuse it anyway).
+        ctx = self.state.ctx
+        self.new_button.setVisible(allowed(ctx, "units.edit"))
+        self.archive_button.setVisible(allowed(ctx, "units.archive"))
+        self.import_button.setVisible(allowed(ctx, "units.import"))
+        self.template_button.setVisible(allowed(ctx, "units.import"))
+        self.export_button.setVisible(allowed(ctx, "export"))
 
     def _build_table(self) -> None:
         self.view = QTableView()
@@ -216,12 +224,14 @@ class UnitsPage(PageBase):
             self.open_unit(uid)
 
     def open_unit(self, uid: str | None) -> None:
-        dialog = UnitDialog(self.state.ctx, uid, self)
+        dialog = UnitDialog(self.state.ctx, uid, self, self.state)
         dialog.saved.connect(lambda _uid: self.state.changed.emit("units"))
         dialog.open_other.connect(lambda other: QTimer.singleShot(0, lambda: self.open_unit(other)))
         dialog.exec()
 
     def new_unit(self) -> None:
+        if not allowed(self.state.ctx, "units.edit"):
+            return
         self.open_unit(None)
 
     def archive_current(self) -> None:
