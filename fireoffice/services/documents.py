@@ -20,7 +20,14 @@ from fireoffice.db.models import (
 )
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
-from fireoffice.services.documents_types import EDITABLE, TYPES, doc_type, title_of  # noqa: F401 - TYPES re-exported
+from fireoffice.services.documents_types import (  # noqa: F401 - TYPES re-exported
+    EDITABLE,
+    NOTICE_RECORD,
+    NOTICE_TYPES,
+    TYPES,
+    doc_type,
+    title_of,
+)
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
 from fireoffice.services.permissions import require
 
@@ -94,6 +101,11 @@ def prefill(session: Session, kind: str, unit: Unit | None, inspection: Inspecti
         fields.setdefault("facts", "；".join(i["text"] for i in fields["items"]))
         if basis:
             fields["basis"] = basis
+    if kind == NOTICE_RECORD and unit is not None:
+        person = unit.legal_rep or unit.resp_person
+        fields.update(notified_person=person, place=unit.address,
+                      relation="法定代表人" if person and person == unit.legal_rep else "消防安全责任人",
+                      response="未当场表示意见", signature="已签名", hearing_applies="是")
     if kind == "案件移送书":
         station = session.execute(select(StationProfile).limit(1)).scalar()
         fields["addressee"] = station.brigade if station else ""
@@ -140,7 +152,12 @@ def insert_draft(s: Session, actor: str, kind: str, unit_uid: str | None = None,
     if unit is not None and any(h.unit_id != unit.id for h in hazards):
         raise ValidationError("隐患", "所选隐患不全是这家单位的")
     ref = load(s, ref_uid) if ref_uid else None
+    if unit is None and ref is not None and ref.unit_id:
+        unit = s.get(Unit, ref.unit_id)
     values = prefill(s, kind, unit, inspection, hazards)
+    if ref is not None and ref.doc_type in NOTICE_TYPES and kind == "行政处罚决定书":
+        # the decision follows its 告知: same party, facts, articles and intended penalty, and the 立案 date
+        values.update({k: v for k, v in ref.fields.items() if k in _keys(kind) and v not in (None, "")})
     if ref is not None and ref.number:
         values["notice_no"] = ref.number
     values.update(fields or {})

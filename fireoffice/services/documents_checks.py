@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import EnforcementDocument, StationProfile, Unit, User
 from fireoffice.services import officers, penalties
-from fireoffice.services.documents_types import TYPES
+from fireoffice.services.documents_types import NOTICE_RECORD, TYPES
 from fireoffice.services.errors import Conflict, ValidationError
 
 MAX_SEAL_DAYS = 30  # 临时查封期限不得超过一个月 (domain.md §2.2)
@@ -44,10 +44,28 @@ def check_fields(doc: EnforcementDocument) -> None:
             raise ValidationError("整改期限", f"第 {n} 项没有整改期限")
     if t.name == "临时查封决定书" and not 0 < int(f["period_days"]) <= MAX_SEAL_DAYS:
         raise ValidationError("查封期限（日，≤30）", f"临时查封期限应为 1 到 {MAX_SEAL_DAYS} 日")
+    if t.name == "临时查封决定书" and f.get("emergency") == "是":
+        if not f.get("sealed_at"):
+            raise ValidationError("当场查封时间", "紧急情况当场查封的，请填写当场查封的时间（时分）")
+        if not str(f.get("oral_approver") or "").strip():
+            raise ValidationError("口头批准的负责人", "紧急情况当场查封须经负责人口头批准，请填写批准人")
+    if t.name == NOTICE_RECORD:
+        _check_notice_record(f)
     if t.name == "延期整改通知书" and f.get("decision") == "同意" and not f.get("new_deadline"):
         raise ValidationError("延期至", "同意延期的，请填写延期至哪一天")
     if t.name == "延期整改通知书" and f.get("decision") == "不同意" and not f.get("refusal_reason"):
         raise ValidationError("不同意理由", "不同意延期的，请写明理由")
+
+
+def _check_notice_record(f: dict) -> None:
+    """告知笔录: made in person, signed by the party, or the refusal noted with a witness."""
+    at = datetime.fromisoformat(str(f["notified_at"])[:16])
+    if at > datetime.now() + timedelta(minutes=5):
+        raise ValidationError("告知时间", "不能晚于现在：笔录记录的是已经进行的告知")
+    if f.get("signature") == "拒绝签名" and not str(f.get("witness") or "").strip():
+        raise ValidationError("见证人", "当事人拒绝签名的，应注明情况并由见证人签名")
+    if f.get("response") == "要求陈述、申辩" and not str(f.get("statement") or "").strip():
+        raise ValidationError("陈述、申辩内容", "当事人当场陈述、申辩的，请记录其内容")
 
 
 def check_power(station: StationProfile, kind: str) -> None:

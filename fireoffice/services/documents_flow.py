@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from fireoffice.db.models import (
     HazardRecheck,
     Inspection,
 )
-from fireoffice.services import audit, documents_checks, documents_pdf, numbering, workdays
+from fireoffice.services import audit, documents_checks, documents_pdf, documents_timing, numbering, workdays
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.documents import DocumentInfo, info, insert_draft, load
 from fireoffice.services.errors import Conflict, ValidationError
@@ -39,6 +39,9 @@ def submit(ctx: ServiceContext, uid: str) -> DocumentInfo:
         documents_checks.check_penalty(s, doc)
         if documents_checks.needs_signatories(doc.doc_type):
             documents_checks.check_officers(s, doc, date.today())
+        documents_timing.jurisdiction(s, doc, documents_pdf.station(s))
+        if doc.doc_type == documents_timing.DECISION:
+            documents_timing.notice_of(s, doc)
         doc.status, doc.submitted_at = "待审批", utcnow()
         audit.record(s, ctx.actor.username, "提交文书审批", "enforcement_document", doc.uid, {"status": "草稿"},
                      {"status": "待审批"})
@@ -57,19 +60,23 @@ def return_to_draft(ctx: ServiceContext, uid: str, reason: str) -> DocumentInfo:
         return info(s, doc)
 
 
-def issue(ctx: ServiceContext, uid: str, on: date | None = None) -> DocumentInfo:
+def issue(ctx: ServiceContext, uid: str, on: date | None = None, at: datetime | None = None) -> DocumentInfo:
     """Approve and issue: one transaction allocates the number, freezes the signatories and archives the PDF.
 
     The document row is locked first, so of two clients issuing it at once the second finds it 已签发.
+    `at` is the local moment of issue (hour-based limits such as the 24 h emergency seal); it defaults to now
+    when issuing today, and is unknown (dates are compared) for a back-dated issue.
     """
     require(ctx, "documents.issue")
-    on = on or date.today()
+    on = on or (at.date() if at else date.today())
+    if at is None and on == date.today():
+        at = datetime.now()
     with ctx.db.write() as s:
         doc = load(s, uid, lock=True)
         if doc.status != "待审批":
             raise Conflict(f"只有待审批的文书可以签发；这份文书{doc.status}"
                            + (f"（{doc.number}）" if doc.number else "") + "。")
-        warnings = issue_in(s, ctx.actor.username, doc, on)
+        warnings = issue_in(s, ctx.actor.username, doc, on, at)
         return info(s, doc, warnings)
 
 
@@ -80,13 +87,21 @@ def _number(s: Session, actor: str, doc: EnforcementDocument, issuer_code: str, 
                                   type_code=row.type_code if row else None, template=template)
 
 
-def issue_in(s: Session, actor: str, doc: EnforcementDocument, on: date) -> tuple[str, ...]:
+def issue_in(s: Session, actor: str, doc: EnforcementDocument, on: date,
+             at: datetime | None = None) -> tuple[str, ...]:
     """Everything of an issue inside the caller's transaction (demo data uses it too); returns warnings."""
     station = documents_pdf.station(s)
     documents_checks.check_power(station, doc.doc_type)
     documents_checks.check_fields(doc)
     documents_checks.check_penalty(s, doc)
     users = documents_checks.check_officers(s, doc, on) if documents_checks.needs_signatories(doc.doc_type) else []
+    notes = documents_timing.jurisdiction(s, doc, station)
+    if doc.doc_type == documents_timing.DECISION:
+        notes += documents_timing.check_decision(s, doc, on)
+    elif doc.doc_type == documents_timing.SEAL:
+        notes += documents_timing.check_seal(s, doc, on, at)
+    elif doc.doc_type == documents_timing.RELEASE:
+        notes += documents_timing.check_release(s, doc)
     if not station.issuer_code:
         raise ValidationError("文书机关代字", "尚未设置：请先在“设置”中填写文书机关代字（如“临东”）")
     issuer, _review = documents_pdf.issuing_authority(station)
@@ -104,8 +119,9 @@ def issue_in(s: Session, actor: str, doc: EnforcementDocument, on: date) -> tupl
     pdf = documents_pdf.render(s, doc)
     doc.pdf, doc.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
     audit.record(s, actor, "签发文书", "enforcement_document", doc.uid, {"status": "待审批"},
-                 {"status": "已签发", "number": doc.number, "signatories": doc.signatories, "sha256": doc.pdf_sha256})
-    return _late_warnings(s, doc, on)
+                 {"status": "已签发", "number": doc.number, "signatories": doc.signatories, "sha256": doc.pdf_sha256,
+                  **({"notes": list(notes)} if notes else {})})
+    return notes + _late_warnings(s, doc, on)
 
 
 def _late_warnings(s: Session, doc: EnforcementDocument, on: date) -> tuple[str, ...]:

@@ -8,6 +8,12 @@ STATUSES = ("草稿", "待审批", "已签发", "已送达", "已作废")
 EDITABLE = ("草稿",)
 ISSUED = ("已签发", "已送达", "已作废")
 MODES = ("赋权", "委托", "无权")
+NOTICE_RECORD = "行政处罚告知笔录"
+NOTICE_TYPES = ("行政处罚告知书", NOTICE_RECORD)  # the 告知 (行政处罚法 Art. 44) a 决定书 must follow
+RESPONSES = ("要求陈述、申辩", "要求听证", "放弃陈述、申辩和听证", "未当场表示意见")
+WAIVER = "放弃陈述、申辩和听证"
+NOTICE_NO_LABEL = "告知书（笔录）文号"
+WAIVED_LABEL = "书面放弃陈述申辩日期"
 
 
 @dataclass(frozen=True)
@@ -58,14 +64,28 @@ TYPES: dict[str, DocType] = {t.name: t for t in (
     DocType("临时查封决定书", "notice", True, fields=(
         *_ADDR, _INSPECTED, F("facts", "查封事实", "long", True), F("grounds", "查封理由", "long", True),
         F("scope", "查封范围", "long", True), F("period_days", "查封期限（日，≤30）", "int", True),
-        F("method", "实施方法", "long"))),
+        F("method", "实施方法", "long"), F("collective", "负责人集体研究决定情况", "long", True),
+        # 消防监督检查规定 Art. 22–23: in an emergency the seal is made on the spot after oral approval and the
+        # decision is made and served within 24 h of it (timestamps, not dates).
+        F("emergency", "紧急情况当场查封", "choice", False, ("否", "是")),
+        F("sealed_at", "当场查封时间", "datetime"), F("oral_approver", "口头批准的负责人"))),
     DocType("解除临时查封决定书", "notice", True, fields=(
         *_ADDR, F("seal_no", "临时查封决定书文号", required=True), F("released_on", "解除日期", "date", True),
         F("reason", "解除理由", "long", True))),
-    DocType("行政处罚告知书", "penalty", True, penal=True, stub=False, fields=(*_ADDR, *_PARTY, *_PENALTY)),
+    DocType("行政处罚告知书", "penalty", True, penal=True, stub=False, fields=(
+        *_ADDR, *_PARTY, *_PENALTY, F("filed_on", "立案日期", "date"))),
+    # 告知 made in person and recorded (domain.md §3.1, §3.4 H): the party signs the record (or refusal + witness).
+    DocType(NOTICE_RECORD, "notice_record", True, penal=True, stub=False, fields=(
+        *_ADDR, *_PARTY, *_PENALTY, F("filed_on", "立案日期", "date"),
+        F("notified_at", "告知时间", "datetime", True), F("place", "告知地点", required=True),
+        F("notified_person", "被告知人", required=True), F("relation", "被告知人身份（与当事人关系）", required=True),
+        F("hearing_applies", "属于听证范围", "choice", True, ("是", "否")),
+        F("response", "当事人意见", "choice", True, RESPONSES), F("statement", "陈述、申辩内容", "long"),
+        F("signature", "当事人签名情况", "choice", True, ("已签名", "拒绝签名")), F("witness", "见证人"))),
     DocType("行政处罚决定书", "penalty", True, penal=True, fields=(
-        *_ADDR, *_PARTY, *_PENALTY, F("statement", "陈述申辩及采纳情况", "long"), F("notice_no", "告知书文号"),
-        F("bank", "缴款银行"))),
+        *_ADDR, *_PARTY, *_PENALTY, F("statement", "陈述申辩及采纳情况", "long"),
+        F("notice_no", NOTICE_NO_LABEL, required=True), F("filed_on", "立案日期", "date", True),
+        F("waived_on", WAIVED_LABEL, "date"), F("hearing_on", "听证日期", "date"), F("bank", "缴款银行"))),
     DocType("当场处罚决定书", "penalty", True, penal=True, stub=False, fields=(
         *_ADDR, *_PARTY, *_PENALTY, F("place", "违法地点", required=True))),
     DocType("行政告诫书", "notice", True, fields=(

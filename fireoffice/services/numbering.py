@@ -28,6 +28,10 @@ TYPE_CODES = {
     "消防监督检查记录": "检", "责令立即改正通知书": "即改", "责令限期改正通知书": "限", "复查意见书": "复",
     "延期整改通知书": "延", "重大火灾隐患限期整改通知书": "重改", "临时查封决定书": "封", "行政处罚告知书": "罚告",
     "行政处罚决定书": "罚决", "当场行政处罚决定书": "当罚", "行政告诫书": "告诫", "约谈通知书": "约", "移送案件通知书": "移",
+    # the names the document types actually use (the migration seeds doc_number_format with the same codes)
+    "当场处罚决定书": "当罚", "案件移送书": "移", "解除临时查封决定书": "解封", "举报投诉核查记录": "举",
+    # 告知笔录 has no seeded row: its own code, so its numbers never collide with the 告知书's "罚告" sequence
+    "行政处罚告知笔录": "罚告笔",
 }
 TEMPLATES_SETTING = "numbering.templates"  # AppSetting: {doc_type: template}; absent types use FORM_TEMPLATE
 MIN_YEAR, MAX_YEAR = 2000, 2099

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import EnforcementDocument, ServiceRecord
-from fireoffice.services import audit, penalties, workdays
+from fireoffice.services import audit, documents_timing, penalties, workdays
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.documents import load
 from fireoffice.services.documents_types import SERVICE_METHODS, title_of
@@ -88,14 +88,42 @@ def deadlines(session: Session, doc: EnforcementDocument, served: date) -> tuple
     return tuple(out)
 
 
-def late_warning(session: Session, doc: EnforcementDocument, served: date) -> tuple[str, ...]:
-    """责令限期改正通知书 must be served within 3 working days of the inspection (消防监督检查规定 Art. 20)."""
+def late_warning(session: Session, doc: EnforcementDocument, served: date,
+                 served_at: datetime | None = None) -> tuple[str, ...]:
+    """责令限期改正通知书 must be served within 3 working days of the inspection (消防监督检查规定 Art. 20);
+    a 临时查封决定书 within 3 working days, or within 24 h of an emergency on-the-spot seal (Art. 22–23)."""
+    if doc.doc_type == documents_timing.SEAL and doc.fields.get("inspected_on"):
+        due, due_at, rule = documents_timing.seal_due(session, doc)
+        late = served_at > due_at if due_at is not None and served_at is not None else served > due
+        when = f"{due_at:%Y-%m-%d %H:%M}" if due_at is not None else str(due)
+        return (f"送达超期：应{rule}，即{when}前。",) if late else ()
     if doc.doc_type != "责令限期改正通知书" or not doc.fields.get("inspected_on"):
         return ()
     due = workdays.deadline(workdays.load_calendar(session), "notice", date.fromisoformat(doc.fields["inspected_on"]))
     if served > due.due:
         return (f"送达超期：检查日 {doc.fields['inspected_on']}，应于 {due.due} 前送达（{due.rule}）。",)
     return ()
+
+
+def service_hints(ctx: ServiceContext, document_uid: str) -> tuple[str, ...]:
+    """For the 送达 form: by when this document must be served, and what starts to run at service."""
+    with ctx.db.read() as s:
+        doc = load(s, document_uid)
+        out: list[str] = []
+        try:
+            if doc.doc_type == documents_timing.SEAL and doc.fields.get("inspected_on"):
+                due, due_at, rule = documents_timing.seal_due(s, doc)
+                out.append(f"应于 {f'{due_at:%Y-%m-%d %H:%M}' if due_at else due} 前送达（{rule}）。")
+            elif doc.doc_type == "责令限期改正通知书" and doc.fields.get("inspected_on"):
+                due = workdays.deadline(workdays.load_calendar(s), "notice",
+                                        date.fromisoformat(doc.fields["inspected_on"]))
+                out.append(f"应于 {due.due} 前送达（{due.rule}）。")
+        except (ValidationError, ValueError):
+            pass
+        if doc.doc_type == "行政处罚告知书":
+            out.append(f"陈述、申辩和听证申请期限自送达之日起计算（{penalties.HEARING_WORKDAYS}个工作日），"
+                       "期满后方可签发处罚决定书。")
+        return tuple(out)
 
 
 def _info(s: Session, rec: ServiceRecord, doc: EnforcementDocument, warnings: tuple[str, ...] = ()) -> ServiceInfo:
@@ -128,7 +156,7 @@ def record_service(ctx: ServiceContext, document_uid: str, data: ServiceInput) -
         audit.record(s, ctx.actor.username, "登记送达", "enforcement_document", doc.uid, {"status": "已签发"},
                      {"status": "已送达", "method": data.method, "served_at": served_at, "deemed_on": deemed,
                       "recipient": rec.recipient, "witness": rec.witness, "server": rec.server})
-        return _info(s, rec, doc, late_warning(s, doc, served_at.date()))
+        return _info(s, rec, doc, late_warning(s, doc, served_at.date(), served_at))
 
 
 def get_service(ctx: ServiceContext, document_uid: str) -> ServiceInfo | None:

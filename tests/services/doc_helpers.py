@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -61,3 +62,32 @@ def issued_notice(w: World, kind: str = "责令限期改正通知书") -> str:
     uid = pending_notice(w, kind)
     documents_flow.issue(w.as_(HEAD), uid)
     return uid
+
+
+PENALTY = {"facts": "二层东侧安全出口被纸箱堵塞", "party_kind": "单位", "article_code": "60-1-3/单位",
+           "penalty_kind": "罚款", "fine": 8000}
+
+
+def notice_record(w: World, at: datetime | None = None, issue: bool = True, **fields) -> str:
+    """A 行政处罚告知笔录 made at `at` (default an hour ago), signed; issued by the head unless `issue` is False."""
+    at = at or datetime.now().replace(second=0, microsecond=0) - timedelta(hours=1)
+    values = {**PENALTY, "filed_on": (at.date() - timedelta(days=10)).isoformat(),
+              "notified_at": at.strftime("%Y-%m-%dT%H:%M"), "place": "店内", "notified_person": "店主甲",
+              "relation": "法定代表人", "hearing_applies": "是", "response": "未当场表示意见", "signature": "已签名"}
+    doc = documents.create_draft(w.ctx, "行政处罚告知笔录", unit_uid=w.unit, fields={**values, **fields})
+    documents.update_draft(w.ctx, doc.uid, officer_uids=w.pair())
+    if issue:
+        documents_flow.submit(w.ctx, doc.uid)
+        documents_flow.issue(w.as_(HEAD), doc.uid, on=at.date())
+    return doc.uid
+
+
+def decision_after(w: World, notice_uid: str, **fields) -> str:
+    """A 行政处罚决定书 draft that follows the given 告知 (prefilled from it), with the two officers."""
+    doc = documents.create_draft(w.ctx, "行政处罚决定书", ref_uid=notice_uid, fields=fields)
+    documents.update_draft(w.ctx, doc.uid, officer_uids=w.pair())
+    return doc.uid
+
+
+def today() -> date:
+    return date.today()

@@ -124,6 +124,9 @@ def test_empty_required_field_names_the_field(ctx):
         documents_flow.submit(ctx, doc.uid)
     documents.update_draft(ctx, doc.uid, fields={"inspected_on": "2026-01-30", "facts": "疏散通道严重堵塞",
                                                  "grounds": "安全出口严重堵塞", "scope": "二层歌舞厅"})
+    with pytest.raises(ValidationError, match="负责人集体研究决定情况"):
+        documents_flow.submit(ctx, doc.uid)
+    documents.update_draft(ctx, doc.uid, fields={"collective": "2026年1月30日所长办公会集体研究决定"})
     with pytest.raises(ValidationError, match="1 到 30"):
         documents_flow.submit(ctx, doc.uid)
 

@@ -9,13 +9,16 @@ import pytest
 from fireoffice.services import documents, documents_flow, penalties, service_records
 from fireoffice.services.errors import Conflict, ValidationError
 from fireoffice.services.service_records import ServiceInput
-from tests.services.doc_helpers import HEAD, issued_notice, world
+from tests.services.doc_helpers import HEAD, decision_after, issued_notice, notice_record, world
 
 FACTS = {"facts": "二层东侧安全出口被纸箱堵塞", "party_kind": "单位", "article_code": "60-1-3/单位",
          "penalty_kind": "罚款"}
 
 
 def _decision(w, kind="行政处罚决定书", **fields):
+    if kind == "行政处罚决定书":  # after a signed 告知笔录 in which the party waived 陈述、申辩 and 听证
+        notice = notice_record(w, response="放弃陈述、申辩和听证")
+        return decision_after(w, notice, **{**FACTS, "fine": None, **fields})
     doc = documents.create_draft(w.ctx, kind, unit_uid=w.unit, fields={**FACTS, **fields})
     documents.update_draft(w.ctx, doc.uid, officer_uids=w.pair())
     return doc.uid

@@ -5,20 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from fireoffice.db.models import Unit
-from fireoffice.services import documents, documents_flow, training_proposals
+from fireoffice.services import documents_flow, training_proposals
 from fireoffice.services.draws import DrawParams, forced_unit_ids
 from fireoffice.services.penalised import penalty_documents
-from tests.services.doc_helpers import HEAD, world
+from tests.services.doc_helpers import HEAD, decision_after, notice_record, world
 
 FACTS = {"facts": "二层东侧安全出口被纸箱堵塞", "party_kind": "单位", "article_code": "60-1-3/单位",
          "penalty_kind": "罚款", "fine": 5000}
 
 
 def _issue_decision(w) -> str:
-    doc = documents.create_draft(w.ctx, "行政处罚决定书", unit_uid=w.unit, fields=FACTS)
-    documents.update_draft(w.ctx, doc.uid, officer_uids=w.pair())
-    documents_flow.submit(w.ctx, doc.uid)
-    return documents_flow.issue(w.as_(HEAD), doc.uid).number
+    # a decision follows its 告知: here a signed 告知笔录 in which the party waived 陈述、申辩 and 听证
+    uid = decision_after(w, notice_record(w, response="放弃陈述、申辩和听证"), **FACTS)
+    documents_flow.submit(w.ctx, uid)
+    return documents_flow.issue(w.as_(HEAD), uid).number
 
 
 def test_issued_decision_counts_and_drafts_do_not(ctx):

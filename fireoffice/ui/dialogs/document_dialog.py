@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fireoffice.services import documents, officers, penalties
+from fireoffice.services import documents, documents_timing, officers, penalties
 from fireoffice.services.documents_types import TYPES
 from fireoffice.services.errors import ServiceError, ValidationError
 from fireoffice.ui.errors import show_service_error
+
+EMPTY_DATE = QDate(2000, 1, 1)  # the minimum of an optional date field, shown as "(none)"
 
 
 class DocumentDialog(QDialog):
@@ -66,25 +68,52 @@ class DocumentDialog(QDialog):
                 box.setCurrentIndex(max(box.findData(info.officer_uids[n]), 0))
             self.officer_boxes.append(box)
             self.form.addRow(QLabel(f"执法人员{n + 1}"), box)
+        # time rules the service will apply at issue (告知 window, 90 days from 立案, 24 h emergency seal)
+        self.timing = QLabel()
+        self.timing.setWordWrap(True)
+        self.timing.setStyleSheet("color: #92400e")
+        outer.addWidget(self.timing)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
+        self.error.setWordWrap(True)
         outer.addWidget(self.error)
+        self.show_timing()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
 
+    def show_timing(self) -> None:
+        try:
+            timing = documents_timing.document_timing(self.ctx, self.info.uid)
+        except ServiceError:
+            return
+        self.timing.setText("\n".join((*timing.problems, *timing.notes)))
+
+    def show_error(self, error: ValidationError) -> None:
+        """The refusal under the form, and the named field's label in red."""
+        self.error.setText(str(error))
+        for text, label in self.labels.items():
+            label.setStyleSheet("color: #b91c1c; font-weight: bold" if text == error.field else "")
+
     def _widget(self, spec, value) -> QWidget:
         if spec.kind == "date":
             w = QDateEdit(calendarPopup=True)
             w.setDisplayFormat("yyyy-MM-dd")
-            w.setDate(QDate.fromString(str(value), "yyyy-MM-dd") if value else QDate.currentDate())
+            if not spec.required:  # an optional date (放弃日期, 听证日期 …) stays empty until one is chosen
+                w.setMinimumDate(EMPTY_DATE)
+                w.setSpecialValueText(self.tr("(none)"))
+            w.setDate(QDate.fromString(str(value), "yyyy-MM-dd") if value
+                      else (QDate.currentDate() if spec.required else EMPTY_DATE))
             return w
         if spec.kind == "datetime":
             w = QDateTimeEdit(calendarPopup=True)
             w.setDisplayFormat("yyyy-MM-dd HH:mm")
+            if not spec.required:
+                w.setMinimumDateTime(QDateTime(EMPTY_DATE, QTime(0, 0)))
+                w.setSpecialValueText(self.tr("(none)"))
             w.setDateTime(QDateTime.fromString(str(value)[:16], "yyyy-MM-ddTHH:mm") if value
-                          else QDateTime.currentDateTime())
+                          else (QDateTime.currentDateTime() if spec.required else QDateTime(EMPTY_DATE, QTime(0, 0))))
             return w
         if spec.kind == "int":
             w = QSpinBox()
@@ -108,7 +137,9 @@ class DocumentDialog(QDialog):
         out: dict = {}
         for spec in TYPES[self.info.doc_type].fields:
             w = self.widgets[spec.key]
-            if isinstance(w, QDateTimeEdit) and not isinstance(w, QDateEdit):
+            if isinstance(w, QDateTimeEdit) and not spec.required and w.date() == EMPTY_DATE:
+                out[spec.key] = ""
+            elif isinstance(w, QDateTimeEdit) and not isinstance(w, QDateEdit):
                 out[spec.key] = w.dateTime().toString("yyyy-MM-ddTHH:mm")
             elif isinstance(w, QDateEdit):
                 out[spec.key] = w.date().toString("yyyy-MM-dd")
@@ -142,7 +173,7 @@ class DocumentDialog(QDialog):
         try:
             self.info = documents.update_draft(self.ctx, self.info.uid, self.values(), officer_uids)
         except ValidationError as e:
-            self.error.setText(str(e))
+            self.show_error(e)
             return
         except ServiceError as e:
             show_service_error(self, e)

@@ -41,6 +41,15 @@ class ServiceDialog(QDialog):
                               ("备注", self.note)):
             form.addRow(QLabel(label), widget)
         layout.addLayout(form)
+        # by when it must be served (24 h emergency seal, 3 working days) and what runs from service
+        self.hints = QLabel()
+        self.hints.setWordWrap(True)
+        self.hints.setStyleSheet("color: #92400e")
+        try:
+            self.hints.setText("\n".join(service_records.service_hints(ctx, document_uid)))
+        except ServiceError:
+            pass
+        layout.addWidget(self.hints)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
         self.error.setWordWrap(True)
