@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -18,7 +18,7 @@ from fireoffice.db.models import (
     Unit,
     User,
 )
-from fireoffice.services import audit
+from fireoffice.services import audit, privacy
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.documents_types import (  # noqa: F401 - TYPES re-exported
     EDITABLE,
@@ -29,7 +29,7 @@ from fireoffice.services.documents_types import (  # noqa: F401 - TYPES re-expor
     title_of,
 )
 from fireoffice.services.errors import Conflict, NotFound, ValidationError
-from fireoffice.services.permissions import require
+from fireoffice.services.permissions import allowed, require
 
 
 @dataclass(frozen=True)
@@ -203,8 +203,16 @@ def update_draft(ctx: ServiceContext, uid: str, fields: dict[str, Any] | None = 
 
 
 def get_document(ctx: ServiceContext, uid: str) -> DocumentInfo:
+    """A document as this role may see it: a party's 身份证号 masked for those who neither draft nor need it.
+
+    Drafters get the full value (the editor must never save a masked one back); the issued PDF is the legal
+    record and always prints it in full.
+    """
     with ctx.db.read() as s:
-        return info(s, load(s, uid))
+        found = info(s, load(s, uid))
+    if allowed(ctx, "documents.draft"):
+        return found
+    return replace(found, fields=privacy.fields(ctx, found.fields))
 
 
 def find_by_number(ctx: ServiceContext, number: str) -> DocumentInfo:

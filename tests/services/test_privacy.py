@@ -61,3 +61,16 @@ def test_record_fields_helper_for_read_only_views(ctx):
     masked = privacy.fields(_as(ctx, "协管员"), values)
     assert masked["party_id"] == MASKED and MASKED in masked["facts"] and masked["fine"] == 500
     assert privacy.fields(_as(ctx, "执法人员"), values) == values
+
+
+def test_a_document_party_id_is_masked_for_those_who_neither_draft_nor_need_it(ctx):
+    from fireoffice.services import documents
+    from tests.services.doc_helpers import world
+
+    w = world(ctx)
+    uid = documents.create_draft(w.ctx, "行政处罚告知书", unit_uid=w.unit, fields={
+        "party_kind": "个人", "party": "吴喆", "party_id": "110105199001011234"}).uid
+    assert documents.get_document(_as(ctx, "只读"), uid).fields["party_id"] == "110105********1234"
+    assert documents.get_document(_as(ctx, "网格员"), uid).fields["party_id"] == "110105********1234"
+    # a clerk who drafts must see (and so never save back) the real number
+    assert documents.get_document(_as(ctx, "文员"), uid).fields["party_id"] == "110105199001011234"

@@ -10,6 +10,7 @@ import pytest
 from fireoffice.services.context import Actor
 from fireoffice.ui.dialogs.unit_dialog import UnitDialog
 from fireoffice.ui.pages.audit_page import AuditPage
+from fireoffice.ui.pages.documents_page import DocumentsPage
 from fireoffice.ui.pages.hazards_page import HazardsPage
 from fireoffice.ui.pages.inspections_page import InspectionsPage
 from fireoffice.ui.pages.plans_page import PlansPage
@@ -118,3 +119,13 @@ def test_an_enforcer_sees_the_write_actions(qtbot, app, ctx):
     assert not units.new_button.isHidden() and not units.archive_button.isHidden()
     assert not plans.new_button.isHidden() and not plans.due.add_button.isHidden()
     assert not training.new_button.isHidden()
+
+
+def test_documents_page(qtbot, app, ctx, role_state):
+    _role, state = role_state
+    page = _page(qtbot, DocumentsPage, state)
+    writes = ("new", "edit", "submit", "issue", "serve", "void", "correct", "decision")
+    assert _hidden(*(page.buttons[k] for k in writes))
+    assert not page.buttons["print"].isHidden()  # reading and printing issued documents stays
+    officer = _page(qtbot, DocumentsPage, AppState(replace(ctx, actor=Actor("li", "李执法", "执法人员"))))
+    assert not officer.buttons["new"].isHidden() and officer.buttons["issue"].isHidden()  # only the head issues

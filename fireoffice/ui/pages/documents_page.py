@@ -28,6 +28,7 @@ from fireoffice.services import (
 )
 from fireoffice.services.documents_types import NOTICE_TYPES, STATUSES, TYPES
 from fireoffice.services.errors import ServiceError
+from fireoffice.services.permissions import allowed
 from fireoffice.ui.dialogs.document_dialog import DocumentDialog
 from fireoffice.ui.dialogs.document_preview import PreviewDialog, print_pdf, save_pdf
 from fireoffice.ui.dialogs.document_service_dialog import ServiceDialog
@@ -100,6 +101,12 @@ class DocumentsPage(PageBase):
             row.addWidget(b)
             self.buttons[key] = b
         self.buttons["new"].setObjectName("primary")
+        # The services refuse anyway; hiding spares the clerk a button that can only say no.
+        needs = {"new": "documents.draft", "edit": "documents.draft", "submit": "documents.draft",
+                 "serve": "documents.draft", "correct": "documents.draft", "decision": "documents.draft",
+                 "issue": "documents.issue", "void": "documents.issue"}
+        for key, permission in needs.items():
+            self.buttons[key].setVisible(allowed(self.state.ctx, permission))
         row.addStretch(1)
         self.layout_.addLayout(row)
 
@@ -191,7 +198,7 @@ class DocumentsPage(PageBase):
         row = self.current()
         if row is None:
             return
-        if row.source == "interview" or row.status != "草稿":
+        if row.source == "interview" or row.status != "草稿" or not allowed(self.state.ctx, "documents.draft"):
             self.preview()
             return
         info = self._run(documents.get_document, self.state.ctx, row.uid)
