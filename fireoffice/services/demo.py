@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, insert, select
 
 from fireoffice.db.base import Base
 from fireoffice.db.models import ClassificationRuleSet, Grid, StationProfile, Unit, User, Village
-from fireoffice.services import audit, demo_documents, demo_inspections, demo_training
+from fireoffice.services import audit, demo_complaints, demo_documents, demo_inspections, demo_training
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.demo_names import (
     GAS,
@@ -217,6 +217,7 @@ def fill_demo(ctx: ServiceContext, units: int = 2000, seed: int = 20261125,
         demo_inspections.fill(s, seed, today, ctx.actor.username)  # a year of inspections and hazards
         demo_training.fill(s, seed, today, ctx.actor.username)  # a year of training, 约谈 and publicity
         demo_documents.fill(s, seed, today, ctx.actor.username)  # enforcement documents in every state
+        demo_complaints.fill(s, seed, today, ctx.actor.username)  # 举报投诉 in every state, some overdue
         return DemoResult(units=units, villages=len(villages), grids=n_grids, users=len(users))
 
 

@@ -34,10 +34,16 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "documents.draft": ("起草执法文书", frozenset({"所长", "执法人员", "协管员", "文员"})),
     "documents.issue": ("审批、签发和作废执法文书", frozenset({"所长"})),
     "training.edit": ("组织培训、约谈和宣传", frozenset({"所长", "执法人员", "协管员", "文员"})),
-    "stats.submit": ("上报和锁定月度统计", frozenset({"所长"})),
+    "complaints.view": ("查看举报投诉登记", frozenset({"管理员", "所长", "执法人员", "协管员", "文员", "只读"})),
+    "complaints.edit": ("受理、核查、告知和办结举报投诉", frozenset({"所长", "执法人员", "协管员", "文员"})),
+    # 举报人保密: only those who verify a complaint and tell the complainant the outcome see who complained.
+    "complaints.view_identity": ("查看举报人姓名和联系方式", frozenset({"所长", "执法人员"})),
+    "stats.submit": ("上报、锁定和解锁月度统计", frozenset({"管理员", "所长"})),
     "exchange.import": ("导入各站上报数据包", frozenset({"管理员", "只读"})),
     "export": ("导出台账和报表", frozenset({"管理员", "所长", "执法人员", "协管员", "文员", "只读"})),
     "audit.view": ("查看审计记录", frozenset({"管理员", "所长", "只读"})),
+    # 身份证号 in full only for those who act on them (case handling); everyone else sees 110105********1234.
+    "privacy.view_id_numbers": ("查看完整的身份证号和联系电话", frozenset({"管理员", "所长", "执法人员"})),
 }
 
 

@@ -4,6 +4,7 @@ from fireoffice.db.models.audit import AuditEvent
 from fireoffice.db.models.calendar import CalendarOverride, FrequencyRule
 from fireoffice.db.models.checklists import ChecklistItem, ChecklistTemplate, ChecklistVersion
 from fireoffice.db.models.classification import ClassificationRule, ClassificationRuleSet
+from fireoffice.db.models.complaints import Complaint, ComplaintOfficer
 from fireoffice.db.models.documents import (
     DocNumberFormat,
     DocumentHazard,
@@ -59,6 +60,8 @@ __all__ = [
     "ChecklistVersion",
     "ClassificationRule",
     "ClassificationRuleSet",
+    "Complaint",
+    "ComplaintOfficer",
     "DocSequence",
     "ExchangeRecord",
     "ExchangeStation",
