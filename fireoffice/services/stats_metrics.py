@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import (
+    Complaint,
     EnforcementDocument,
     Hazard,
     HazardRecheck,
@@ -29,6 +30,7 @@ from fireoffice.services.ledger_sources import (
     PENALTY_TYPES,
     in_period,
     inspection_where,
+    instant_bounds,
     local,
     session_counts,
 )
@@ -105,6 +107,22 @@ def _interviews(s: Session, first: date, last: date) -> Iterable[Record]:
         yield unit, 1, no, on, _latest(changed, session_changed)
 
 
+def _complaints(on_time_only: bool):
+    """举报投诉 verified in the span (from the 举报投诉 register); on time = verified by its 核查期限 (24 h / 3 工作日)."""
+    def rows(s: Session, first: date, last: date) -> Iterable[Record]:
+        lo, hi = instant_bounds(first, last)
+        q = select(Complaint.unit_id, Complaint.complaint_no, Complaint.verified_at, Complaint.due_at,
+                   Complaint.updated_at).where(Complaint.verified_at.is_not(None))
+        if lo:
+            q = q.where(Complaint.verified_at >= lo)
+        if hi:
+            q = q.where(Complaint.verified_at < hi)
+        for unit, no, at, due, changed in s.execute(q):
+            if not on_time_only or utc(at) <= utc(due):
+                yield unit, 1, no, local(at).date(), changed
+    return rows
+
+
 def _latest(*stamps: datetime | None) -> datetime | None:
     """The latest of stored timestamps (SQLite returns them naive UTC, PostgreSQL aware)."""
     known = [utc(t) for t in stamps if t is not None]
@@ -144,7 +162,8 @@ METRICS: tuple[Metric, ...] = (
     M("inspections", "检查单位（家次）", _inspections()),
     M("random", "双随机抽查数", _inspections(Inspection.counts_for_random.is_(True))),
     M("rechecks", "复查数", _rechecks),
-    M("complaints", "举报投诉核查数", _inspections(Inspection.inspection_type == "举报投诉核查")),
+    M("complaints", "举报投诉核查数", _complaints(on_time_only=False)),
+    M("complaints_on_time", "其中按期核查数", _complaints(on_time_only=True)),
     M("hazards", "发现隐患数", _hazards()),
     M("major", "其中重大隐患", _hazards(Hazard.severity == "重大")),
     M("on_spot", "当场整改数", _hazards(Hazard.handling.in_(ON_THE_SPOT))),
@@ -162,4 +181,5 @@ METRICS: tuple[Metric, ...] = (
     M("publicity_people", "宣传受众人次", _sessions(True, True), per_area=False),
 )
 BY_KEY = {m.key: m for m in METRICS}
-RATES = (("rectify_rate", "整改率", "closed", "hazards"), ("immediate_rate", "即时整改率", "on_spot", "hazards"))
+RATES = (("rectify_rate", "整改率", "closed", "hazards"), ("immediate_rate", "即时整改率", "on_spot", "hazards"),
+         ("complaint_rate", "举报核查及时率", "complaints_on_time", "complaints"))

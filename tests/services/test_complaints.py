@@ -314,3 +314,19 @@ def test_unit_timeline_shows_the_complaint_without_the_complainant(ctx, world):
     entries = [e for e in unit_timeline.unit_timeline(ctx, world["units"][0]) if e.kind == "举报"]
     assert [e.ref_uid for e in entries] == [info.uid]
     assert "张三丰" not in entries[0].title + entries[0].detail and info.complaint_no in entries[0].title
+
+
+def test_monthly_report_counts_verifications_and_their_timeliness(ctx, world):
+    from fireoffice.services import stats_monthly
+
+    on_time = complaints.register_complaint(ctx, _input(world["units"][0]), now=LATER)  # due 2026-02-04
+    late = complaints.register_complaint(ctx, _input(world["units"][1], category=BLOCKED), now=LATER)  # 24 h
+    complaints.register_complaint(ctx, _input(world["units"][1]), now=LATER)  # not verified: not counted
+    complaints.record_verification(ctx, on_time.uid, _verify(world), now=LATER)
+    complaints.record_verification(ctx, late.uid, _verify(world, at=datetime(2026, 2, 3, 9, 0)), now=LATER)
+    report = stats_monthly.monthly_report(ctx, 2026, 2)
+    assert report.cell("合计", "complaints").month == 2
+    assert report.cell("合计", "complaints_on_time").month == 1
+    assert report.cell("合计", "complaint_rate").month == 50.0
+    behind = stats_monthly.records(ctx, 2026, 2, "township", "合计", "complaint_rate")
+    assert [r.reference for r in behind] == [on_time.complaint_no]

@@ -37,9 +37,6 @@ from fireoffice.ui.widgets.drill_dialog import DrillDialog
 
 AMENDED = QColor("#fff4d6")
 
-EXPORTABLE = tuple(k for k in ledgers.KINDS if k != "complaints")  # 举报投诉 has no register yet
-
-
 def _open_mapping(page: QWidget, ctx) -> None:
     from fireoffice.ui.dialogs.ledger_mapping_dialog import LedgerMappingDialog
 
@@ -138,7 +135,7 @@ class StatsPage(PageBase):
         self.columns_button.setVisible(allowed(self.state.ctx, "station.edit"))
         grid.addWidget(self.columns_button, 0, 4)
         self.export_buttons = {}
-        for i, kind in enumerate(EXPORTABLE):
+        for i, kind in enumerate(ledgers.exportable()):
             button = QPushButton(ledgers.TITLES[kind])
             button.clicked.connect(lambda _c=False, k=kind: self.export(k))
             grid.addWidget(button, 1 + i // 5, i % 5)
