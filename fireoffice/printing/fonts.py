@@ -33,6 +33,11 @@ OPTIONAL: dict[str, tuple[str, tuple[str, ...], int]] = {
                          "LXGWWenKai-Regular.ttf"), 0),
     "heiti": ("FO-SimHei", ("simhei.ttf", "SIMHEI.TTF"), 0),
 }
+TITLE = ("FO-XiaoBiaoSong", ("方正小标宋简体.ttf", "FZXBSJW.TTF", "方正小标宋_GBK.ttf", "FZXBSK.TTF"), 0)
+BUNDLED_ROLE = "bundled"  # the print-settings value that always means the bundled 文泉驿微米黑
+LABELS = {"fangsong": "仿宋", "songti": "宋体", "kaiti": "楷体", "heiti": "黑体", "xiaobiaosong": "方正小标宋",
+          BUNDLED_ROLE: "文泉驿微米黑（内置）"}
+_found: dict[str, Path] = {}  # role → the station's font file that registered, filled once per process
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,10 @@ def _find(names: tuple[str, ...]) -> Path | None:
 
 def _register(name: str, path: Path, index: int = 0) -> bool:
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        # asciiReadable=False: the first subset is not reserved for ASCII, so a page of Chinese fits one
+        # 255-glyph subset instead of two (each subset is a font program to cut, compress and embed per PDF);
+        # text stays extractable through the ToUnicode map.
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index, asciiReadable=False))
         return True
     except Exception as exc:  # CFF outlines, damaged files: skip, 黑体 remains
         log.warning("font %s not usable for PDF: %s", path, exc)
@@ -90,11 +98,45 @@ def register_fonts() -> FontSet:
     if not _register(HEI, bundled, 0):
         raise RuntimeError(f"内置字体无法加载：{bundled}")
     rl_config.canvas_basefontname = HEI
+    # Streams stay binary (Flate only): ASCII85 armour makes every PDF ~25% bigger (they are archived in the
+    # database) and costs as much time as compressing them; nothing that reads these PDFs needs 7-bit files.
+    rl_config.useA85 = 0
     found = {}
     for role, (name, files, index) in OPTIONAL.items():
         path = _find(files)
         found[role] = name if path is not None and _register(name, path, index) else HEI
+        if found[role] != HEI:
+            _found[role] = path
     return FontSet(heiti=found["heiti"], fangsong=found["fangsong"], songti=found["songti"], kaiti=found["kaiti"])
+
+
+@cache
+def title_font() -> str:
+    """方正小标宋 when the station has it, else 黑体; looked up once (an unknown getFont scans AFM files)."""
+    register_fonts()
+    name, files, index = TITLE
+    path = _find(files)
+    if path is not None and _register(name, path, index):
+        _found["xiaobiaosong"] = path
+        return name
+    return HEI
+
+
+def installed() -> dict[str, Path]:
+    """The station's own fonts that were found and embed cleanly: role → file (the print-settings choices)."""
+    register_fonts()
+    title_font()
+    return dict(_found)
+
+
+def role_font(role: str, fallback: str) -> str:
+    """The reportlab font name printing uses for a print-settings role; `fallback` for an unknown role."""
+    fs = register_fonts()
+    if role == BUNDLED_ROLE:
+        return HEI
+    if role == "xiaobiaosong":
+        return title_font()
+    return getattr(fs, role) if role in OPTIONAL else fallback
 
 
 def missing_chars(text: str, font_name: str = HEI) -> list[str]:

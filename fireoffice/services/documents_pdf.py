@@ -11,12 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import AppSetting, EnforcementDocument, StationProfile, Unit, User
-from fireoffice.services import audit, penalties
+from fireoffice.services import penalties
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.documents import load
 from fireoffice.services.documents_types import TYPES, title_of
 from fireoffice.services.errors import Conflict, StorageError, ValidationError
-from fireoffice.services.permissions import require
 
 PRINT_SETTING = "documents.print"  # AppSetting JSON: body_font, title_font, offset_mm
 
@@ -40,19 +39,10 @@ def get_print_options(ctx: ServiceContext):
 
 
 def set_print_options(ctx: ServiceContext, body_font: str, title_font: str, offset_mm: tuple[float, float]) -> None:
-    from fireoffice.printing.documents.common import ROLES
+    """Kept for callers of the old signature; 打印设置 lives in `print_settings`."""
+    from fireoffice.services import print_settings
 
-    require(ctx, "station.edit")
-    if body_font not in ROLES or title_font not in (*ROLES, "xiaobiaosong"):
-        raise ValidationError("字体", "请从列表中选择字体")
-    if any(abs(v) > 20 for v in offset_mm):
-        raise ValidationError("套打偏移", "偏移不能超过 ±20 mm")
-    with ctx.db.write() as s:
-        row = s.get(AppSetting, PRINT_SETTING) or AppSetting(key=PRINT_SETTING)
-        before = row.value if row.value else None
-        row.value = json.dumps({"body_font": body_font, "title_font": title_font, "offset_mm": list(offset_mm)})
-        s.add(row)
-        audit.record(s, ctx.actor.username, "修改文书打印设置", "app_setting", PRINT_SETTING, before, row.value)
+    print_settings.save_settings(ctx, body_font, title_font, offset_mm[0], offset_mm[1])
 
 
 def station(session: Session) -> StationProfile:

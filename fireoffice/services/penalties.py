@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ class ArticleInfo:
     min_fine: int
     max_fine: int
     extra: str
+    active: bool = True
 
     def range_text(self) -> str:
         fine = f"{self.min_fine:,}–{self.max_fine:,} 元" if self.min_fine else f"{self.max_fine:,} 元以下"
@@ -40,7 +41,7 @@ class ArticleInfo:
 
 def _info(a: PenaltyArticle) -> ArticleInfo:
     return ArticleInfo(a.code, a.party_kind, a.violation, a.violated_article, a.penalty_article, a.warning_allowed,
-                       a.min_fine, a.max_fine, a.extra)
+                       a.min_fine, a.max_fine, a.extra, a.active)
 
 
 def list_articles(ctx: ServiceContext, party_kind: str | None = None) -> list[ArticleInfo]:
@@ -62,20 +63,104 @@ def article(session: Session, code: str) -> ArticleInfo:
     return _info(row)
 
 
-def update_article(ctx: ServiceContext, code: str, min_fine: int, max_fine: int, warning_allowed: bool) -> ArticleInfo:
-    """The table is editable (a province may add its own items); ranges stay sane."""
+def all_articles(ctx: ServiceContext) -> list[ArticleInfo]:
+    """The whole table for 打印设置, deactivated rows included (they stay for documents that cite them)."""
+    with ctx.db.read() as s:
+        return [_info(a) for a in s.execute(select(PenaltyArticle).order_by(PenaltyArticle.id)).scalars()]
+
+
+PARTY_KINDS = ("单位", "个人")
+_TEXT_LIMITS = (("code", "条款编码", 20), ("violation", "违法行为", 200), ("violated_article", "违法条款", 200),
+                ("penalty_article", "处罚条款", 200))
+
+
+def _validated(a: ArticleInfo) -> ArticleInfo:
+    """Trimmed copy of `a`, or ValidationError naming the field (the dialog puts it next to that field)."""
+    values = {}
+    for attr, label, limit in _TEXT_LIMITS:
+        text = (getattr(a, attr) or "").strip()
+        if not text:
+            raise ValidationError(label, "不能为空")
+        if len(text) > limit:
+            raise ValidationError(label, f"不能超过 {limit} 个字")
+        values[attr] = text
+    if a.party_kind not in PARTY_KINDS:
+        raise ValidationError("当事人", "只能是 单位 或 个人")
+    for label, value in (("最低罚款（元）", a.min_fine), ("最高罚款（元）", a.max_fine)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(label, "请填写整数金额（元）")
+        if value < 0:
+            raise ValidationError(label, "不能为负数")
+    if a.max_fine < a.min_fine:
+        raise ValidationError("最高罚款（元）", "不能小于最低罚款")
+    if a.max_fine == 0 and not a.warning_allowed:
+        raise ValidationError("最高罚款（元）", "既不设警告也不设罚款的条款无法使用：请填写罚款幅度或允许警告")
+    extra = (a.extra or "").strip()
+    if len(extra) > 100:
+        raise ValidationError("并处/其他", "不能超过 100 个字")
+    return replace(a, **values, extra=extra, warning_allowed=bool(a.warning_allowed))
+
+
+def _audit_view(a: ArticleInfo) -> dict:
+    return asdict(a)
+
+
+def add_article(ctx: ServiceContext, art: ArticleInfo) -> ArticleInfo:
+    """A new row of the table (a province may add its own items); the code must be new."""
     require(ctx, "station.edit")
-    if min_fine < 0 or max_fine < min_fine:
-        raise ValidationError("罚款幅度", "下限不能为负，上限不能小于下限")
+    art = replace(_validated(art), active=True)
+    with ctx.db.write() as s:
+        if s.execute(select(PenaltyArticle.id).where(PenaltyArticle.code == art.code)).first():
+            raise ValidationError("条款编码", f"编码“{art.code}”已经存在")
+        s.add(PenaltyArticle(code=art.code, party_kind=art.party_kind, violation=art.violation,
+                             violated_article=art.violated_article, penalty_article=art.penalty_article,
+                             warning_allowed=art.warning_allowed, min_fine=art.min_fine, max_fine=art.max_fine,
+                             extra=art.extra, active=True))
+        audit.record(s, ctx.actor.username, "新增处罚条款", "penalty_article", art.code, None, _audit_view(art))
+    return art
+
+
+def edit_article(ctx: ServiceContext, art: ArticleInfo) -> ArticleInfo:
+    """Change the texts and fine range of the row with `art.code` (the code itself is what documents cite)."""
+    require(ctx, "station.edit")
+    art = _validated(art)
+    with ctx.db.write() as s:
+        row = s.execute(select(PenaltyArticle).where(PenaltyArticle.code == art.code)).scalar()
+        if row is None:
+            raise NotFound(f"没有找到条款“{art.code}”。")
+        before = _info(row)
+        for attr in ("party_kind", "violation", "violated_article", "penalty_article", "warning_allowed", "min_fine",
+                     "max_fine", "extra"):
+            setattr(row, attr, getattr(art, attr))
+        after = _info(row)
+        if after != before:
+            audit.record(s, ctx.actor.username, "修改处罚条款", "penalty_article", art.code, _audit_view(before),
+                         _audit_view(after))
+        return after
+
+
+def set_article_active(ctx: ServiceContext, code: str, active: bool) -> ArticleInfo:
+    """Deactivate (or restore) a row: it leaves the choice lists; issued documents keep their archived PDF."""
+    require(ctx, "station.edit")
     with ctx.db.write() as s:
         row = s.execute(select(PenaltyArticle).where(PenaltyArticle.code == code)).scalar()
         if row is None:
             raise NotFound(f"没有找到条款“{code}”。")
-        before = {"min": row.min_fine, "max": row.max_fine, "warning": row.warning_allowed}
-        row.min_fine, row.max_fine, row.warning_allowed = min_fine, max_fine, warning_allowed
-        audit.record(s, ctx.actor.username, "修改处罚条款", "penalty_article", code, before,
-                     {"min": min_fine, "max": max_fine, "warning": warning_allowed})
+        if row.active != active:
+            row.active = active
+            audit.record(s, ctx.actor.username, "启用处罚条款" if active else "停用处罚条款", "penalty_article", code,
+                         {"active": not active}, {"active": active})
         return _info(row)
+
+
+def update_article(ctx: ServiceContext, code: str, min_fine: int, max_fine: int, warning_allowed: bool) -> ArticleInfo:
+    """Only the fine range of a row (kept for existing callers); see `edit_article`."""
+    with ctx.db.read() as s:
+        row = s.execute(select(PenaltyArticle).where(PenaltyArticle.code == code)).scalar()
+        if row is None:
+            raise NotFound(f"没有找到条款“{code}”。")
+        current = _info(row)
+    return edit_article(ctx, replace(current, min_fine=min_fine, max_fine=max_fine, warning_allowed=warning_allowed))
 
 
 def check_penalty(art: ArticleInfo, party_kind: str, kind: str, fine: int | None, on_the_spot: bool = False) -> None:

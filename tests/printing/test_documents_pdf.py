@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 
@@ -22,9 +23,14 @@ FIELDS = {
               "conclusion": "经复查，上述违法行为已全部改正。"},
     "延期整改通知书": {"decision": "同意", "applied_on": "2026-02-01", "notice_no": "临东消限字〔2026〕第001号",
                 "reason": "消防设施需厂家更换", "new_deadline": "2026-03-01"},
-    "临时查封决定书": {"grounds": "安全出口严重堵塞", "scope": "二层歌舞厅", "period_days": 15},
+    "临时查封决定书": {"grounds": "安全出口严重堵塞", "scope": "二层歌舞厅", "period_days": 15,
+                "collective": "所长办公会集体研究决定", "inspected_on": date.today().isoformat()},
     "重大火灾隐患限期整改通知书": {"determination": "集体讨论"},
-    "解除临时查封决定书": {"seal_no": "临东消封字〔2026〕第001号", "released_on": "2026-02-20", "reason": "隐患已消除"},
+    "解除临时查封决定书": {"seal_no": f"临东消封字〔{date.today().year}〕第001号", "released_on": date.today().isoformat(),
+                  "reason": "隐患已消除"},
+    "行政处罚告知笔录": {"notified_at": f"{date.today().isoformat()}T00:00", "notified_person": "店主甲",
+                 "relation": "法定代表人", "hearing_applies": "是", "response": "放弃陈述、申辩和听证", "signature": "已签名"},
+    "行政处罚决定书": {"filed_on": date.today().isoformat()},
     "当场处罚决定书": {"party_kind": "个人", "article_code": "60-1-3/个人", "fine": 200},
     "案件移送书": {"reason": "不在赋权范围内"},
     "举报投诉核查记录": {"received_at": "2026-01-29T09:30", "source": "12345", "content": "后门堵塞",
@@ -34,8 +40,11 @@ FIELDS = {
 
 def issue(w, kind: str) -> str:
     items = kind in ("责令立即改正通知书", "责令限期改正通知书", "重大火灾隐患限期整改通知书", "复查意见书", "消防监督检查记录")
+    # a decision follows a 告知 (here a signed 告知笔录 in which the party waived 陈述、申辩 and 听证)
+    ref = issue(w, "行政处罚告知笔录") if kind == "行政处罚决定书" else None
     doc = documents.create_draft(w.ctx, kind, inspection_uid=w.inspection if items else None,
-                                 unit_uid=None if items else w.unit, fields={**BASE, **FIELDS.get(kind, {})})
+                                 unit_uid=None if items else w.unit, fields={**BASE, **FIELDS.get(kind, {})},
+                                 ref_uid=ref)
     documents.update_draft(w.ctx, doc.uid, officer_uids=w.pair())
     documents_flow.submit(w.ctx, doc.uid)
     return documents_flow.issue(w.as_(HEAD), doc.uid).uid

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fireoffice.printing.documents import common, notices, penalties, records
+from fireoffice.printing.documents import common, notice_record, notices, penalties, records
 from fireoffice.printing.documents.common import Body, MissingGlyphs, PrintOptions, Source
 
-FAMILIES = {"notice": notices, "penalty": penalties, "record": records}
+FAMILIES = {"notice": notices, "penalty": penalties, "record": records, "notice_record": notice_record}
 
 __all__ = ["Body", "MissingGlyphs", "PrintOptions", "Source", "compose", "render"]
 

@@ -6,20 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from fireoffice.printing import fonts, layout
 
 BODY, TITLE, LEADING = 16, 22, 28.9  # 三号 body, 二号 title, 22 lines in the 225 mm 版心 (domain.md §9.1)
 MAX_FACE_ITEMS = 6  # more violations than this go to a 附页, as the forms say "此栏不够，可另附页"
-TITLE_FILES = ("方正小标宋简体.ttf", "FZXBSJW.TTF", "方正小标宋_GBK.ttf", "FZXBSK.TTF")
-ROLES = ("fangsong", "songti", "kaiti", "heiti")
+TITLE_FILES = fonts.TITLE[1]
+ROLES = ("fangsong", "songti", "kaiti", "heiti")  # body-font roles; titles may also use "xiaobiaosong"
 
 
 class MissingGlyphs(ValueError):
@@ -92,20 +91,20 @@ def check_glyphs(texts: list[str]) -> None:
         raise MissingGlyphs(missing)
 
 
-@cache
 def title_font() -> str:
-    """方正小标宋 when the station has it, else 黑体; looked up once (an unknown getFont scans AFM files)."""
-    name = "FO-XiaoBiaoSong"
-    path = fonts._find(TITLE_FILES)  # noqa: SLF001 - same discovery as the other roles
-    return name if path is not None and fonts._register(name, path) else fonts.HEI  # noqa: SLF001
+    """方正小标宋 when the station has it, else 黑体 (kept for callers; discovery lives in `fonts`)."""
+    return fonts.title_font()
 
 
+@cache
 def doc_styles(opts: PrintOptions) -> dict[str, ParagraphStyle]:
+    """Built once per print setting (a batch of 1,000 notices shares them); read-only after that."""
     fs = fonts.register_fonts()
-    body = getattr(fs, opts.body_font, fs.fangsong) if opts.body_font in ROLES else fs.fangsong
-    head = title_font() if opts.title_font == "xiaobiaosong" else getattr(fs, opts.title_font, fs.heiti)
-    # CJK wrapping hangs a closing "。" past the line end (避头尾): keep one character in reserve on the right.
-    base = {"fontName": body, "fontSize": BODY, "leading": LEADING, "wordWrap": "CJK", "rightIndent": BODY}
+    body = fonts.role_font(opts.body_font, fs.fangsong)
+    head = fonts.role_font(opts.title_font, fs.heiti)
+    # layout.TextBlock keeps closing punctuation off a line's start by carrying a character over (禁则), never by
+    # hanging it past the edge, so lines use the full 版心 width and are justified.
+    base = {"fontName": body, "fontSize": BODY, "leading": LEADING, "wordWrap": "CJK", "rightIndent": 0}
     return {
         "issuer": ParagraphStyle("issuer", **{**base, "fontName": fs.heiti}, alignment=TA_CENTER),
         "title": ParagraphStyle("title", fontName=head, fontSize=TITLE, leading=TITLE * 1.5, alignment=TA_CENTER,
@@ -120,9 +119,10 @@ def doc_styles(opts: PrintOptions) -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    safe = escape(text or "")
-    return Paragraph(safe, style.clone(style.name, fontName=fonts.font_for(text or "", style.fontName)))
+def para(text: str, style: ParagraphStyle) -> layout.TextBlock:
+    """Plain text (no markup) in the style's font, or 黑体 when that font lacks one of its characters."""
+    text = text or ""
+    return layout.TextBlock(text, style, fonts.font_for(text, style.fontName))
 
 
 def _header(src: Source, st: dict, label: str) -> list:
@@ -138,7 +138,7 @@ def _signature(src: Source, body: Body, st: dict, receipt: bool) -> list:
     rows += [Spacer(1, 6 * mm), para(src.issuer, st["right"]), para(cn_date(src.issued_on), st["right"]),
              para("（印章）", st["right"])]
     if receipt and body.receipt:
-        rows += [Spacer(1, 6 * mm), para(f"{body.receipt}：＿＿＿＿＿＿＿＿　　　年　　月　　日", st["left"])]
+        rows += [Spacer(1, 6 * mm), para(f"{body.receipt}：＿＿＿＿＿＿　　年　　月　　日", st["left"])]
     return [CondPageBreak(len(rows) * LEADING), KeepTogether(rows)]
 
 
@@ -165,10 +165,7 @@ def _face(src: Source, body: Body, st: dict, label: str, receipt: bool) -> list:
 def _stub(src: Source, body: Body, st: dict) -> list:
     rows = [("文号", src.number), ("当事人", src.addressee), *body.stub,
             ("执法人员", "、".join(n for n, _c in src.officers)), ("签发日期", cn_date(src.issued_on))]
-    table = Table([[para(k, st["cell"]), para(v, st["cell"])] for k, v in rows], colWidths=(36 * mm, 120 * mm))
-    # A Table sets its cell font even around Paragraphs: name an embedded one, or Helvetica is referenced.
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("FONTNAME", (0, 0), (-1, -1), fonts.HEI)]))
+    table = layout.RuledTable([[para(k, st["cell"]), para(v, st["cell"])] for k, v in rows], (36 * mm, 120 * mm))
     return [para("存根", st["label"]), para(src.issuer, st["issuer"]), para(f"{src.title}（存根）", st["title"]),
             Spacer(1, 6 * mm), table]
 

@@ -73,6 +73,9 @@ class SettingsPage(PageBase):
         rules = QPushButton(self.tr("Classification rules (九小 / 重点单位)…"))
         rules.clicked.connect(self.edit_rules)
         dl.addWidget(rules)
+        printing = QPushButton(self.tr("Print settings…"))
+        printing.clicked.connect(self.edit_print_settings)
+        dl.addWidget(printing)
         self.clean_button = QPushButton(self.tr("Start clean (remove demo data)…"))
         self.clean_button.clicked.connect(lambda: actions.start_clean(state, self))
         dl.addWidget(self.clean_button)
@@ -116,6 +119,11 @@ class SettingsPage(PageBase):
         from fireoffice.ui.dialogs.rules_dialog import RulesDialog
 
         RulesDialog(self.state.ctx, self).exec()
+
+    def edit_print_settings(self) -> None:
+        from fireoffice.ui.dialogs.print_settings_dialog import PrintSettingsDialog
+
+        PrintSettingsDialog(self.state.ctx, self).exec()
 
     def save(self) -> None:
         try:
