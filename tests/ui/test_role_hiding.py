@@ -129,3 +129,17 @@ def test_documents_page(qtbot, app, ctx, role_state):
     assert not page.buttons["print"].isHidden()  # reading and printing issued documents stays
     officer = _page(qtbot, DocumentsPage, AppState(replace(ctx, actor=Actor("li", "李执法", "执法人员"))))
     assert not officer.buttons["new"].isHidden() and officer.buttons["issue"].isHidden()  # only the head issues
+
+
+def test_settings_page(qtbot, app, ctx, role_state):
+    from fireoffice.ui.pages.settings_page import SettingsPage
+
+    _role, state = role_state
+    page = _page(qtbot, SettingsPage, state)
+    page.refresh()
+    assert _hidden(page.save_button, page.places_button, page.rules_button, page.restore_button,
+                   page.clean_button, page.users_button)
+    assert not page.form.isEnabled()
+    head = _page(qtbot, SettingsPage, AppState(replace(ctx, actor=Actor("wang", "王所长", "所长"))))
+    head.refresh()
+    assert not head.save_button.isHidden() and not head.rules_button.isHidden() and head.restore_button.isHidden()

@@ -47,13 +47,12 @@ class SettingsPage(PageBase):
         self.db_label = QLabel(state.ctx.db.display_name())
         self.db_label.setWordWrap(True)
         dl.addWidget(self.db_label)
-        for text, slot in [
-            (self.tr("Back up…"), lambda: actions.backup_database(state, self)),
-            (self.tr("Restore from backup…"), lambda: actions.restore_database(state, self)),
-        ]:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            dl.addWidget(button)
+        self.backup_button = QPushButton(self.tr("Back up…"))
+        self.backup_button.clicked.connect(lambda: actions.backup_database(state, self))
+        self.restore_button = QPushButton(self.tr("Restore from backup…"))
+        self.restore_button.clicked.connect(lambda: actions.restore_database(state, self))
+        dl.addWidget(self.backup_button)
+        dl.addWidget(self.restore_button)
         self.users_button = QPushButton(self.tr("Users and passwords…"))
         self.users_button.clicked.connect(self.edit_users)
         dl.addWidget(self.users_button)
@@ -67,12 +66,12 @@ class SettingsPage(PageBase):
         self.keep.editingFinished.connect(self.save_keep)
         keep_row.addWidget(self.keep)
         dl.addLayout(keep_row)
-        area = QPushButton(self.tr("Villages, communities and grids…"))
-        area.clicked.connect(self.edit_places)
-        dl.addWidget(area)
-        rules = QPushButton(self.tr("Classification rules (九小 / 重点单位)…"))
-        rules.clicked.connect(self.edit_rules)
-        dl.addWidget(rules)
+        self.places_button = QPushButton(self.tr("Villages, communities and grids…"))
+        self.places_button.clicked.connect(self.edit_places)
+        dl.addWidget(self.places_button)
+        self.rules_button = QPushButton(self.tr("Classification rules (九小 / 重点单位)…"))
+        self.rules_button.clicked.connect(self.edit_rules)
+        dl.addWidget(self.rules_button)
         printing = QPushButton(self.tr("Print settings…"))
         printing.clicked.connect(self.edit_print_settings)
         dl.addWidget(printing)
@@ -89,8 +88,16 @@ class SettingsPage(PageBase):
         info = station.get_station(self.state.ctx)
         self.form.load(info)
         self.clean_button.setEnabled(bool(info and info.is_demo))
-        self.users_button.setVisible(allowed(self.state.ctx, "users.manage"))
-        self.keep.setEnabled(allowed(self.state.ctx, "station.edit"))
+        ctx = self.state.ctx
+        # The services refuse anyway; a role sees only the buttons it may use (the print settings dialog
+        # opens read-only for those who may not change it).
+        for button, permission in ((self.users_button, "users.manage"), (self.save_button, "station.edit"),
+                                   (self.places_button, "station.edit"), (self.rules_button, "rules.edit"),
+                                   (self.backup_button, "database.backup"),
+                                   (self.restore_button, "database.restore"), (self.clean_button, "demo.clear")):
+            button.setVisible(allowed(ctx, permission))
+        self.form.setEnabled(allowed(ctx, "station.edit"))
+        self.keep.setEnabled(allowed(ctx, "station.edit"))
         self.keep.blockSignals(True)
         self.keep.setValue(backups.keep_count(self.state.ctx))
         self.keep.blockSignals(False)
