@@ -10,7 +10,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fireoffice.db.models import AppSetting, EnforcementDocument, StationProfile, Unit, User
+from fireoffice.db.models import (
+    AppSetting,
+    EnforcementDocument,
+    InterviewRecord,
+    StationProfile,
+    TrainingSession,
+    Unit,
+    User,
+)
 from fireoffice.services import penalties
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.documents import load
@@ -120,9 +128,17 @@ def archived(session: Session, doc: EnforcementDocument) -> bytes:
 def pdf_by_number(ctx: ServiceContext, number: str) -> bytes:
     with ctx.db.read() as s:
         doc = s.execute(select(EnforcementDocument).where(EnforcementDocument.number == number.strip())).scalar()
-        if doc is None:
-            raise ValidationError("文号", f"没有文号为“{number}”的文书")
-        return archived(s, doc)
+        if doc is not None:
+            return archived(s, doc)
+        # 约谈通知书 share the numbering counter and the register but live with their 约谈 session
+        interview = s.execute(select(InterviewRecord.uid, TrainingSession.uid)
+                              .join(TrainingSession, TrainingSession.id == InterviewRecord.session_id)
+                              .where(InterviewRecord.notice_no == number.strip())).first()
+    if interview is None:
+        raise ValidationError("文号", f"没有文号为“{number}”的文书")
+    from fireoffice.services import training_print
+
+    return training_print.notices_pdf(ctx, interview[1], [interview[0]])
 
 
 def save(data: bytes, path: Path) -> Path:
