@@ -26,7 +26,7 @@ def build_database(path: Path, units: int) -> None:
 
 
 # Each module has run(workdir, db_path) -> [(figure, value, baseline name, baseline value, goal ratio or None)].
-BENCHES = ["startup", "register_page", "bench_documents", "bench_units"]
+BENCHES = ["startup", "register_page", "bench_documents", "bench_units", "bench_ledgers", "bench_exchange"]
 
 
 def main() -> int:

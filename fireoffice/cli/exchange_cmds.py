@@ -48,4 +48,6 @@ def run_import(args) -> int:
     else:
         print(f"已导入 {result.station} 的数据包：新增 {result.inserted} 条，更新 {result.updated} 条，"
               f"未变 {result.unchanged} 条" + (f"（其中 {result.older} 条本库已有更新的版本）" if result.older else ""))
+        if not result.audit_ok:
+            print(f"注意：该站的审计链核验未通过：{result.audit_note}", file=sys.stderr)
     return EXIT_OK

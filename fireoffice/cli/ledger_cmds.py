@@ -24,7 +24,8 @@ def register(sub) -> None:
     p.add_argument("kind", choices=ledgers.KINDS, help="台账种类（stats 为 --to 所在月份的统计月报，默认本月）")
     p.add_argument("file", type=Path)
     p.add_argument("--from", dest="first", type=_day, help="开始日期 YYYY-MM-DD（含）")
-    p.add_argument("--to", dest="last", type=_day, help="结束日期 YYYY-MM-DD（含）")
+    p.add_argument("--to", dest="last", type=_day,
+                   help="结束日期 YYYY-MM-DD（含）；units 为该日期末在册的单位，--from 起新列管的标为“本期新增”")
     p.set_defaults(handler=run_export)
 
 

@@ -1,14 +1,12 @@
-"""Styled spreadsheets of the unit register: the export (xlsxwriter, constant memory) and the import template."""
+"""Spreadsheet pieces of the unit register: the shared Column spec and the import template (openpyxl, drop-downs)."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -31,77 +29,6 @@ class Column:
     required: bool = False
     choices: tuple[str, ...] = ()  # a drop-down list in the template
     note: str = ""  # a comment on the template header
-
-
-def write_register(path: Path, title: str, subtitle: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
-                   progress: Callable[[int], bool] | None = None, *, sheet: str = "列管单位台账",
-                   totals: Callable[[], Sequence[Any]] | None = None) -> int:
-    """Title, subtitle, frozen header, widths and autofilter; rows streamed in constant memory.
-
-    Any ledger uses it (`sheet` names the worksheet); `totals()`, called after the last row, gives a bold
-    合计 row below the data (None cells stay empty). A4 landscape, fitted to one page wide, header repeated.
-    `progress(rows_written)` returning False cancels: the partial file is removed, ExportCancelled raised.
-    Written to a temporary name first, so a failed export never leaves a broken file under `path`.
-    """
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
-    wb = xlsxwriter.Workbook(str(part), {"constant_memory": True, "strings_to_numbers": False,
-                                         "strings_to_formulas": False, "strings_to_urls": False})
-    n = 0
-    try:
-        ws = wb.add_worksheet(sheet[:31])
-        title_fmt = wb.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
-        sub_fmt = wb.add_format({"font_size": 10, "align": "right"})
-        head_fmt = wb.add_format({"bold": True, "bg_color": "#" + HEADER_FILL, "border": 1, "text_wrap": True,
-                                  "align": "center", "valign": "vcenter"})
-        date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-        time_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        total_fmt = wb.add_format({"bold": True, "top": 1})
-        last = len(columns) - 1
-        for c, col in enumerate(columns):
-            ws.set_column(c, c, col.width)
-        ws.set_row(0, 28)
-        ws.merge_range(0, 0, 0, last, title, title_fmt)
-        ws.merge_range(1, 0, 1, last, subtitle, sub_fmt)
-        ws.set_row(2, 30)
-        for c, col in enumerate(columns):
-            ws.write_string(2, c, col.label, head_fmt)
-        writers = []
-        for col in columns:
-            if col.kind == "date":
-                writers.append(lambda r, c, v: ws.write_datetime(r, c, v, date_fmt))
-            elif col.kind == "datetime":
-                writers.append(lambda r, c, v: ws.write_datetime(r, c, v, time_fmt))
-            elif col.kind == "number":
-                writers.append(ws.write_number)
-            else:
-                writers.append(ws.write_string)
-        r = 2
-        for values in rows:
-            r += 1
-            for c, value in enumerate(values):
-                if value is not None and value != "":
-                    writers[c](r, c, value)
-            n += 1
-            if progress is not None and n % 2000 == 0 and progress(n) is False:
-                raise ExportCancelled()
-        ws.freeze_panes(3, 1)
-        ws.autofilter(2, 0, max(r, 3), last)
-        if totals is not None:
-            for c, value in enumerate(totals()):
-                if value is not None and value != "":
-                    ws.write(r + 1, c, value, total_fmt)
-        ws.set_paper(9)  # A4
-        ws.set_landscape()
-        ws.repeat_rows(2)
-        ws.fit_to_pages(1, 0)
-    except BaseException:
-        wb.close()
-        part.unlink(missing_ok=True)
-        raise
-    wb.close()
-    os.replace(part, path)
-    return n
 
 
 def write_template(path: Path, title: str, instructions: str, columns: Sequence[Column],

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import json
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
@@ -21,11 +23,20 @@ from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, StorageError
 from fireoffice.services.permissions import require
 
-SKIP_TABLES = {"audit_event", "exchange_station", "exchange_record"}
-SECRET_COLUMNS = {"user_account": {"password_hash", "failed_logins", "locked_until"}}
+# What a package holds, derived from the ORM metadata so a table added later travels without a change here:
+# every table of the station database, including reference data (checklist items, rules … that records point
+# to) and the audit chain (so the centre can check it against the manifest's head), except
+#  - the centre's own copy of other stations (exchange_station, exchange_record): never re-exported;
+#  - secrets: users' password hashes and lock-out state, and who made a complaint (举报人保密: name and contact;
+#    the audit log already keeps them masked), never leave the station (SECRET_COLUMNS).
+# Tables without a uid (app_setting, interview_hazard, stats_month_lock, doc_number_format, penalty_article …)
+# get a stable key (`_uid`): a UUID-5 of the station uid, the table and the row's primary key (foreign keys as
+# uids); reference data, seeded with the same uids in every station, is keyed per station the same way.
+SKIP_TABLES = {"exchange_station", "exchange_record"}
+SECRET_COLUMNS = {"user_account": {"password_hash", "failed_logins", "locked_until"},
+                  "complaint": {"complainant_name", "complainant_contact"}}
 TIME_COLUMNS = ("updated_at", "changed_at", "created_at", "at")
-PACKAGE_LEDGERS = ("units", "inspections", "hazards", "documents", "penalties", "interviews", "trainings",
-                   "publicity", "stats")
+KEY_NAMESPACE = uuid.UUID("6f1c1d52-4a0e-4d7c-9a55-3c5f0e9b2c01")
 
 
 @dataclass(frozen=True)
@@ -36,13 +47,23 @@ class PackageResult:
 
 
 def exchanged_tables() -> list[Table]:
-    """Every table of station records with a stable uid (reference data and the county copy excluded)."""
-    return [t for t in Base.metadata.sorted_tables
-            if "uid" in t.c and t.name not in SKIP_TABLES and not t.info.get("reference_data")]
+    """Every table a package carries, in dependency order (see the comment above for what is left out)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in SKIP_TABLES]
+
+
+def package_ledgers() -> tuple[str, ...]:
+    from fireoffice.services import ledgers
+
+    return ledgers.exportable()
 
 
 def time_column(table: Table):
-    return next(table.c[name] for name in TIME_COLUMNS if name in table.c)
+    """The column that says when a row last changed; None for tables without one (exported whole every time)."""
+    return next((table.c[name] for name in TIME_COLUMNS if name in table.c), None)
+
+
+def synthetic_uid(station_uid: str, table: str, key: list) -> str:
+    return str(uuid.uuid5(KEY_NAMESPACE, json.dumps([station_uid, table, *key], ensure_ascii=False, default=str)))
 
 
 def canonical_time(at: datetime) -> str:
@@ -65,12 +86,16 @@ def _encoder(column) -> Callable | None:
     return None
 
 
-def _records(s: Session, table: Table, since: datetime | None, uid_maps: dict[str, dict[int, str]]) -> Iterator[dict]:
+def _records(s: Session, table: Table, since: datetime | None, uid_maps: dict[str, dict[int, str]],
+             station_uid: str) -> Iterator[dict]:
     secret = SECRET_COLUMNS.get(table.name, set())
     stamp = time_column(table)
+    has_uid = "uid" in table.c
+    scoped = bool(table.info.get("reference_data"))
+    pk = [c.name for c in table.primary_key.columns]
     plan = []
     for col in table.c:
-        if col.name == "id" or col.name in secret:
+        if col.name in secret or (col.name == "id" and has_uid):
             continue
         fk = next(iter(col.foreign_keys), None)
         if fk is not None:
@@ -81,14 +106,18 @@ def _records(s: Session, table: Table, since: datetime | None, uid_maps: dict[st
             plan.append((col.name, uid_maps[target].get))
         else:
             plan.append((col.name, _encoder(col)))
-    q = select(*[table.c[name] for name, _ in plan]).order_by(table.c.id)
-    if since is not None:
+    q = select(*[table.c[name] for name, _ in plan]).order_by(*table.primary_key.columns)
+    if since is not None and stamp is not None:
         q = q.where(stamp >= since)
     for row in s.execute(q, execution_options={"yield_per": 2000}):
         rec = {}
         for (name, enc), value in zip(plan, row, strict=True):
             rec[name] = enc(value) if enc is not None and value is not None else value
-        rec["_updated"] = rec[stamp.name]
+        rec["_updated"] = rec[stamp.name] if stamp is not None else ""
+        if not has_uid:
+            rec["_uid"] = synthetic_uid(station_uid, table.name, [rec[k] for k in pk])
+        elif scoped:  # seeded by migrations with the same uids in every station: keyed per station
+            rec["_uid"] = synthetic_uid(station_uid, table.name, [rec["uid"]])
         yield rec
 
 
@@ -103,6 +132,7 @@ def export_package(ctx: ServiceContext, path: Path | str, since: date | None = N
         raise StorageError(f"文件夹不存在：{path.parent}")
     since_at = (datetime.combine(since, time.min).astimezone().astimezone(timezone.utc) if since else None)
     tables = exchanged_tables()
+    kinds = package_ledgers()
     writer = PackageWriter(path)
     counts: dict[str, int] = {}
     try:
@@ -118,17 +148,16 @@ def export_package(ctx: ServiceContext, path: Path | str, since: date | None = N
             uid_maps: dict[str, dict[int, str]] = {}
             for i, table in enumerate(tables):
                 counts[table.name] = writer.add_lines(f"data/{table.name}.jsonl",
-                                                      _records(s, table, since_at, uid_maps))
-                if progress is not None and progress(i + 1, len(tables) + len(PACKAGE_LEDGERS)) is False:
+                                                      _records(s, table, since_at, uid_maps, station.uid))
+                if progress is not None and progress(i + 1, len(tables) + len(kinds)) is False:
                     raise ledgers.Cancelled()
         period = ledgers.Period(since, None)
         with tempfile.TemporaryDirectory() as tmp:
-            for j, kind in enumerate(PACKAGE_LEDGERS):
+            for j, kind in enumerate(kinds):
                 name = f"{ledgers.TITLES[kind]}.xlsx"
                 ledgers.export_ledger(ctx, kind, Path(tmp) / name, period)
                 writer.add_file(f"ledgers/{name}", Path(tmp) / name)
-                if progress is not None and progress(len(tables) + j + 1,
-                                                     len(tables) + len(PACKAGE_LEDGERS)) is False:
+                if progress is not None and progress(len(tables) + j + 1, len(tables) + len(kinds)) is False:
                     raise ledgers.Cancelled()
         manifest = {
             "station": identity, "app_version": __version__,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fireoffice.db.models import (
@@ -19,8 +19,10 @@ from fireoffice.db.models import (
     TrainingAttendee,
     TrainingSession,
     Unit,
+    Village,
 )
 from fireoffice.services.training import INTERVIEW_KINDS, PUBLICITY_KIND
+from fireoffice.services.unit_fields import FIELDS, LEDGER_KEYS
 
 PENALTY_TYPES = ("行政处罚决定书", "当场处罚决定书")
 BATCH = 2000
@@ -42,6 +44,9 @@ class Source:
     columns: tuple[Col, ...]
     rows: Callable[[Session, date | None, date | None], Iterator[list]]
     period_field: str  # what the period filters on, printed in the subtitle
+    # Extra subtitle text for the period (e.g. how many units were added), or None.
+    note: Callable[[Session, date | None, date | None], str] | None = None
+    as_of_end: bool = False  # the rows are the state at the period end (said in the title), not events in it
 
 
 def local(at: datetime | None) -> datetime | None:
@@ -168,8 +173,73 @@ def _interviews(s: Session, first: date | None, last: date | None) -> Iterator[l
                r.notice_no, r.rectify_by, "是" if r.pledge_signed else "否", 1 if r.pledge_signed else 0]
 
 
+# 列管单位台账 and the period: the register as it stood at the end of the period (列管日期 — or the day the
+# record was entered when it has none — not after the period end, and not removed from the register by then);
+# "本期新增" marks the units registered within the period. No period: today's register.
+UNIT_SPECS = tuple(f for f in FIELDS if f.key in LEDGER_KEYS)
+UNIT_WIDTHS = {"name": 36, "short_name": 16, "address": 40, "uscc": 22, "village_id": 14, "grid_id": 18,
+               "nine_small_type": 16, "key_unit_category": 16}
+UNIT_KIND = {"int": "number", "float": "number", "date": "date", "bool": "text"}
+
+
+def unit_where(first: date | None, last: date | None) -> list:
+    if last is None:
+        return [Unit.archived.is_(False)]
+    _lo, hi = instant_bounds(None, last)
+    registered = or_(Unit.registered_on <= last, and_(Unit.registered_on.is_(None), Unit.created_at < hi))
+    return [registered, or_(Unit.archived.is_(False), Unit.archived_at >= hi)]
+
+
+def unit_added(first: date | None):
+    """True for a unit registered on or after `first` (None: no period start, nothing is marked)."""
+    if first is None:
+        return None
+    lo, _hi = instant_bounds(first, None)
+    return or_(Unit.registered_on >= first, and_(Unit.registered_on.is_(None), Unit.created_at >= lo))
+
+
+def _units(s: Session, first: date | None, last: date | None) -> Iterator[list]:
+    villages = dict(s.execute(select(Village.id, Village.name)).all())
+    grids = _grids(s)
+    added = unit_added(first)
+    cols = [getattr(Unit, f.key) for f in UNIT_SPECS] + ([added] if added is not None else [])
+    convert = []
+    for f in UNIT_SPECS:
+        convert.append(villages.get if f.key == "village_id" else grids.get if f.key == "grid_id"
+                       else (lambda v: "是" if v else "否") if f.kind == "bool" else None)
+    mapped = [(i, c) for i, c in enumerate(convert) if c is not None]
+    q = select(*cols).where(*unit_where(first, last)).order_by(Unit.name, Unit.id)
+    for row in s.execute(q, execution_options={"yield_per": BATCH}):
+        out = list(row)
+        for i, conv in mapped:
+            out[i] = conv(out[i])
+        if added is None:
+            out.append(None)
+        else:
+            out[-1] = 1 if out[-1] else 0
+        yield out
+
+
+def _units_note(s: Session, first: date | None, last: date | None) -> str:
+    total = s.execute(select(func.count(Unit.id)).where(*unit_where(first, last))).scalar_one()
+    text = f"在册单位按{'期末（' + last.isoformat() + '）' if last else '今日'}状态：共 {total:,} 家"
+    added = unit_added(first)
+    if added is not None:
+        n = s.execute(select(func.count(Unit.id)).where(*unit_where(first, last), added)).scalar_one()
+        text += f"，本期新增 {n:,} 家"
+    return text
+
+
+def _unit_col(f) -> Col:
+    width = UNIT_WIDTHS.get(f.key) or {"phone": 15, "bool": 9, "date": 12, "int": 10, "float": 12,
+                                        "choice": 10}.get(f.kind) or max(10, min(24, len(f.label) * 2 + 2))
+    return Col(f.key, f.label, width, UNIT_KIND.get(f.kind, "text"))
+
+
 C = Col
 SOURCES: dict[str, Source] = {s.kind: s for s in (
+    Source("units", "列管单位台账", (*map(_unit_col, UNIT_SPECS), C("added", "本期新增", 8, "number", True)),
+           _units, "列管日期", _units_note, as_of_end=True),
     Source("inspections", "检查台账", (
         C("record_no", "检查记录号", 18), C("started_at", "检查时间", 17, "datetime"), C("unit", "被检查单位", 32),
         C("address", "地址", 32), C("grid", "所属网格", 14), C("type", "检查类型", 12), C("random", "双随机", 8),

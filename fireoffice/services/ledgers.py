@@ -11,19 +11,21 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fireoffice.db.models import AppSetting, StationProfile
-from fireoffice.exchange.xlsx_units import Column, ExportCancelled, write_register
+from fireoffice.exchange.xlsx_stream import write_ledger
+from fireoffice.exchange.xlsx_units import Column, ExportCancelled
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, StorageError, ValidationError
+from fireoffice.services.ledger_complaints import SOURCE as COMPLAINTS_SOURCE
 from fireoffice.services.ledger_sources import SOURCES, Col, Source
 from fireoffice.services.permissions import require
-from fireoffice.services.unit_export import Cancelled, ExportResult, export_units
+from fireoffice.services.unit_export import Cancelled, ExportResult
 
+SOURCES.setdefault(COMPLAINTS_SOURCE.kind, COMPLAINTS_SOURCE)  # 举报投诉台账 (services/ledger_complaints.py)
 # The names of ../shared/cli.md, in the order the 台账统计 page offers them.
 KINDS = ("units", "inspections", "hazards", "documents", "penalties", "interviews", "trainings", "publicity",
          "complaints", "stats")
-TITLES = {"units": "列管单位台账", "complaints": "举报投诉台账", "stats": "统计月报",
-          **{k: s.title for k, s in SOURCES.items()}}
+TITLES = {"complaints": "举报投诉台账", "stats": "统计月报", **{k: s.title for k, s in SOURCES.items()}}
 SETTING = "ledger_template.{kind}"
 
 
@@ -78,6 +80,11 @@ def save_template(ctx: ServiceContext, kind: str, mapping: list[tuple[str, str]]
         audit.record(s, ctx.actor.username, "修改台账模板", "app_setting", name, None, mapping)
 
 
+def exportable() -> tuple[str, ...]:
+    """The kinds that can be exported now (举报投诉台账 once the complaints register has registered its source)."""
+    return tuple(k for k in KINDS if k in SOURCES or k == "stats")
+
+
 def _source(kind: str) -> Source:
     if kind not in SOURCES:
         raise ValidationError("台账", f"没有可设置列的台账“{kind}”")
@@ -89,26 +96,30 @@ def _station_name(ctx: ServiceContext) -> str:
         return s.execute(select(StationProfile.name).order_by(StationProfile.id).limit(1)).scalar() or ""
 
 
+def layout(ctx: ServiceContext, kind: str) -> tuple[Source, list[int], list[Column]]:
+    """The source, the indexes of the saved template's columns in a source row, and the sheet's columns."""
+    source = _source(kind)
+    mapping = template(ctx, kind)
+    index = {c.key: i for i, c in enumerate(source.columns)}
+    picks = [index[k] for k, _ in mapping]
+    cols = [source.columns[i] for i in picks]
+    return source, picks, [Column(heading, c.width, c.kind) for c, (_, heading) in zip(cols, mapping, strict=True)]
+
+
 def export_ledger(ctx: ServiceContext, kind: str, path: Path | str, period: Period = Period(),
                   progress: Callable[[int, int], bool] | None = None) -> ExportResult:
     """Write one ledger of ../shared/cli.md's KINDs; `progress` returning False cancels and leaves no file."""
     require(ctx, "export")
     if kind not in KINDS:
         raise ValidationError("台账", f"没有“{kind}”台账，可选：{'、'.join(KINDS)}")
-    if kind == "units":
-        return export_units(ctx, path, progress=progress)
-    if kind == "complaints":
+    if kind == "complaints" and kind not in SOURCES:
         raise ServiceError("举报投诉台账暂不能导出：本系统还没有举报投诉登记（只有举报投诉核查检查记录，见检查台账）。")
     if kind == "stats":
         from fireoffice.services import stats_monthly
 
         return stats_monthly.export_report(ctx, path, period, progress)
-    source = SOURCES[kind]
-    mapping = template(ctx, kind)
-    index = {c.key: i for i, c in enumerate(source.columns)}
-    picks = [index[k] for k, _ in mapping]
+    source, picks, columns = layout(ctx, kind)
     cols = [source.columns[i] for i in picks]
-    columns = [Column(heading, c.width, c.kind) for c, (_, heading) in zip(cols, mapping, strict=True)]
     path = Path(path).expanduser()
     if not path.parent.is_dir():
         raise StorageError(f"文件夹不存在：{path.parent}")
@@ -131,11 +142,14 @@ def export_ledger(ctx: ServiceContext, kind: str, path: Path | str, period: Peri
         return line
 
     title = f"{station}{source.title}"
-    subtitle = f"统计期间（{source.period_field}）：{period.text()}　导出日期：{date.today().isoformat()}"
+    if source.as_of_end and period.last is not None:
+        title += f"（截至 {period.last.isoformat()} 在册）"
     tick = None if progress is None else (lambda done: progress(done, 0))
     with ctx.db.read() as s:
+        note = f"　{source.note(s, period.first, period.last)}" if source.note is not None else ""
+        subtitle = f"统计期间（{source.period_field}）：{period.text()}{note}　导出日期：{date.today().isoformat()}"
         try:
-            n = write_register(path, title, subtitle, columns, rows(s), tick, sheet=source.title, totals=totals)
+            n = write_ledger(path, title, subtitle, columns, rows(s), tick, sheet=source.title, totals=totals)
         except ExportCancelled:
             raise Cancelled() from None
         except PermissionError as error:
@@ -145,4 +159,4 @@ def export_ledger(ctx: ServiceContext, kind: str, path: Path | str, period: Peri
     return ExportResult(path, n)
 
 
-__all__ = ["KINDS", "TITLES", "Period", "Col", "export_ledger", "template", "save_template"]
+__all__ = ["KINDS", "TITLES", "Period", "Col", "export_ledger", "exportable", "template", "save_template"]

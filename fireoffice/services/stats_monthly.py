@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fireoffice.db.models import Grid, StationProfile, Unit
-from fireoffice.exchange.xlsx_units import Column, ExportCancelled, write_register
+from fireoffice.exchange.xlsx_stream import write_ledger
+from fireoffice.exchange.xlsx_units import Column, ExportCancelled
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import StorageError, ValidationError
 from fireoffice.services.permissions import require
@@ -169,7 +170,7 @@ def export_report(ctx: ServiceContext, path: Path | str, period=None,
     subtitle = f"由系统根据台账记录自动统计　导出日期：{date.today().isoformat()}"
     tick = None if progress is None else (lambda done: progress(done, len(rows)))
     try:
-        n = write_register(path, title, subtitle, columns, rows, tick, sheet="统计月报")
+        n = write_ledger(path, title, subtitle, columns, rows, tick, sheet="统计月报")
     except ExportCancelled:
         raise Cancelled() from None
     except OSError as error:

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from fireoffice.db.models import Grid, StationProfile, Unit, Village
 from fireoffice.exchange.xlsx_read import EXAMPLE_MARK
-from fireoffice.exchange.xlsx_units import Column, ExportCancelled, write_register, write_template
+from fireoffice.exchange.xlsx_stream import write_ledger
+from fireoffice.exchange.xlsx_units import Column, ExportCancelled, write_template
 from fireoffice.services import privacy
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, StorageError
@@ -97,7 +98,9 @@ def export_units(ctx: ServiceContext, path: Path | str, query: UnitQuery | None 
         subtitle = f"导出日期：{date.today().isoformat()}　共 {total:,} 家"
         tick = None if progress is None else (lambda done: progress(done, total))
         try:
-            n = write_register(path, title, subtitle, [_column(sp) for sp in specs], _rows(s, specs, q, None if privacy.sees_identity(ctx) else privacy.mask_id_number), tick)
+            masker = None if privacy.sees_identity(ctx) else privacy.mask_id_number
+            n = write_ledger(path, title, subtitle, [_column(sp) for sp in specs], _rows(s, specs, q, masker), tick,
+                             sheet="列管单位台账")
         except ExportCancelled:
             raise Cancelled() from None
         except PermissionError as error:

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.db_status.setText(self.tr("Database: {name}").format(name=self.state.ctx.db.display_name()))
         actor = self.state.ctx.actor
         self.user_status.setText(self.tr("User: {name} ({role})").format(name=actor.display_name, role=actor.role))
+        for row, spec in enumerate(self.specs):  # pages listed only in some databases (县级汇总)
+            self.nav.item(row).setHidden(not spec.visible(self.state.ctx))
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")

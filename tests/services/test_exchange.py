@@ -53,6 +53,9 @@ def test_package_manifest_and_merge(demo_ctx, ctx, tmp_path):
         user = json.loads(z.read("data/user_account.jsonl").splitlines()[0])
     assert len(first["unit_id"]) == 36 and "id" not in first  # foreign keys travel as uids
     assert "password_hash" not in user
+    with zipfile.ZipFile(result.path) as z:
+        complaints = [json.loads(line) for line in z.read("data/complaint.jsonl").splitlines()]
+    assert complaints and not any("complainant_name" in c or "complainant_contact" in c for c in complaints)
     report = exchange_import.import_package(ctx, result.path)
     assert report.inserted == result.records and report.updated == report.unchanged == 0
     again = exchange_import.import_package(ctx, result.path)
@@ -115,3 +118,52 @@ def test_refused_packages_write_nothing(demo_ctx, ctx, tmp_path, damage):
     with pytest.raises(PackageRefused, match="没有导入任何数据"):
         exchange_import.import_package(ctx, bad)
     assert _counts(ctx) == (0, 0)
+
+
+def test_package_carries_every_table_but_the_county_copy_and_secrets(demo_ctx, ctx, tmp_path):
+    from fireoffice.db.base import Base
+
+    with demo_ctx.db.write() as s:  # a row in each table without a uid
+        s.execute(text("insert into app_setting (key, value, created_at, updated_at) "
+                       "values ('ledger_template.hazards', '[]', '2026-01-01', '2026-01-01')"))
+    result = exchange_package.export_package(demo_ctx, tmp_path / "p.zip")
+    with zipfile.ZipFile(result.path) as z:
+        manifest = json.loads(z.read(MANIFEST))
+        audit_lines = z.read("data/audit_event.jsonl").splitlines()
+        settings = [json.loads(line) for line in z.read("data/app_setting.jsonl").splitlines()]
+    every = {t.name for t in Base.metadata.sorted_tables}
+    assert set(manifest["tables"]) == every - {"exchange_station", "exchange_record"}
+    assert {t.name for t in Base.metadata.sorted_tables if "uid" in t.c} - {"exchange_record"} <= set(manifest["tables"])
+    assert {"interview_hazard", "app_setting", "audit_event", "stats_month_lock"} <= set(manifest["tables"])
+    assert len(audit_lines) == manifest["audit_chain_head"]["events"]
+    assert all(len(r["_uid"]) == 36 for r in settings) and {r["key"] for r in settings} >= {"ledger_template.hazards"}
+    report = exchange_import.import_package(ctx, result.path)
+    assert report.audit_ok and "审计链完整" in report.audit_note
+    assert report.inserted == result.records
+
+
+def test_two_stations_keep_their_own_settings_and_reference_rows(demo_ctx, ctx, tmp_path, migrated_template):
+    shutil.copyfile(migrated_template, tmp_path / "b.sqlite")
+    other = ServiceContext(db=Database.open(str(tmp_path / "b.sqlite")), actor=Actor("t", "测试员"))
+    station.update_station(other, {"name": "西乡镇消防工作所"})
+    a = exchange_package.export_package(demo_ctx, tmp_path / "a.zip")
+    b = exchange_package.export_package(other, tmp_path / "b.zip")
+    other.db.dispose()
+    exchange_import.import_package(ctx, a.path)
+    exchange_import.import_package(ctx, b.path)
+    with ctx.db.read() as s:  # checklist items are seeded with the same uids everywhere: held once per station
+        per_station = s.execute(text("select count(distinct station_id) from exchange_record "
+                                     "where table_name = 'checklist_item'")).scalar_one()
+    assert per_station == 2 and _counts(ctx) == (a.records + b.records, 2)
+
+
+def test_an_audit_chain_edited_at_the_station_is_reported(demo_ctx, ctx, tmp_path):
+    from fireoffice.services import county
+
+    with demo_ctx.db.write() as s:
+        s.execute(text("update audit_event set actor = '别人' where id = (select min(id) + 1 from audit_event)"))
+    result = exchange_package.export_package(demo_ctx, tmp_path / "p.zip")
+    report = exchange_import.import_package(ctx, result.path)
+    assert not report.audit_ok and "被改动过" in report.audit_note and report.inserted == result.records
+    [info] = county.stations(ctx)
+    assert info.audit_verified is False and info.audit_note == report.audit_note

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from fireoffice.services import ledgers, stats_monthly
 from fireoffice.services.context import Actor
-from fireoffice.services.errors import PermissionDenied, ServiceError, ValidationError
+from fireoffice.services.errors import PermissionDenied, ValidationError
 
 EXPECTED = {
     "units": "select count(*) from unit where not archived",
@@ -89,9 +89,6 @@ def test_county_template_orders_and_renames_columns(demo_ctx, tmp_path):
 
 
 def test_refusals(demo_ctx, tmp_path):
-    with pytest.raises(ServiceError, match="举报投诉"):
-        ledgers.export_ledger(demo_ctx, "complaints", tmp_path / "c.xlsx")
-    assert not (tmp_path / "c.xlsx").exists()
     demo_ctx.actor = Actor("grid", "网格员甲", "网格员")
     with pytest.raises(PermissionDenied):
         ledgers.export_ledger(demo_ctx, "hazards", tmp_path / "h.xlsx")
@@ -126,3 +123,35 @@ def test_stats_ledger(demo_ctx, tmp_path):
     rows = CalamineWorkbook.from_path(str(result.path)).get_sheet_by_index(0).to_python()
     assert "统计月报" in rows[0][0] and rows[2][1] == "列管单位数·本月" and rows[-1][0] == "合计"
     assert rows[-1][1] == _scalar(demo_ctx, EXPECTED["units"])
+
+
+def test_units_ledger_is_the_register_at_the_period_end(demo_ctx, tmp_path):
+    first, last = date(2025, 1, 1), date(2025, 12, 31)
+    with demo_ctx.db.write() as s:  # one unit removed in the period, one after it, one registered after it
+        ids = [r[0] for r in s.execute(text("select id from unit where not archived order by id limit 3"))]
+        s.execute(text("update unit set registered_on = '2025-03-01' where id in (:a, :b)"), {"a": ids[0], "b": ids[1]})
+        s.execute(text("update unit set archived = 1, archived_at = '2025-06-01 00:00:00' where id = :a"),
+                  {"a": ids[0]})
+        s.execute(text("update unit set archived = 1, archived_at = '2026-02-01 00:00:00' where id = :b"),
+                  {"b": ids[1]})
+        s.execute(text("update unit set registered_on = '2026-02-01' where id = :c"), {"c": ids[2]})
+    at_end = _scalar(demo_ctx, "select count(*) from unit where "
+                               "coalesce(registered_on, date(created_at)) <= '2025-12-31' and "
+                               "(not archived or archived_at >= '2026-01-01')")
+    added = _scalar(demo_ctx, "select count(*) from unit where coalesce(registered_on, date(created_at)) "
+                              "between '2025-01-01' and '2025-12-31' and (not archived or archived_at >= '2026-01-01')")
+    assert 0 < added < at_end
+    result = ledgers.export_ledger(demo_ctx, "units", tmp_path / "u.xlsx", ledgers.Period(first, last))
+    rows = CalamineWorkbook.from_path(str(result.path)).get_sheet_by_index(0).to_python()
+    assert "截至 2025-12-31 在册" in rows[0][0] and f"本期新增 {added:,} 家" in rows[1][0]
+    assert result.rows == at_end == len(rows) - 4
+    header, body = rows[2], rows[3:-1]
+    names = {r[header.index("单位名称")] for r in body}
+    with demo_ctx.db.read() as s:
+        a, b, c = (s.execute(text("select name from unit where id = :i"), {"i": i}).scalar_one() for i in ids)
+    assert a not in names and b in names and c not in names
+    assert rows[-1][header.index("本期新增")] == added
+    assert sum(1 for r in body if r[header.index("本期新增")] == 1) == added
+    # no period: today's register, nothing marked as added
+    now = ledgers.export_ledger(demo_ctx, "units", tmp_path / "n.xlsx")
+    assert now.rows == _scalar(demo_ctx, EXPECTED["units"])

@@ -19,6 +19,13 @@ class PageSpec:
     title: str  # source string, translated in context "pages"
     icon: str
     factory: str  # "module:callable", called as callable(state, parent)
+    shown: str = ""  # "module:callable" deciding from the ServiceContext whether the page is listed; "" always
+
+    def visible(self, ctx) -> bool:
+        if not self.shown:
+            return True
+        module, name = self.shown.split(":")
+        return bool(getattr(importlib.import_module(module), name)(ctx))
 
     def build(self, state, parent: QWidget | None = None) -> QWidget:
         module, name = self.factory.split(":")
@@ -41,8 +48,12 @@ def page_specs() -> list[PageSpec]:
                  _P + "documents_page:DocumentsPage"),
         PageSpec("training", QT_TRANSLATE_NOOP("pages", "Training & interviews"), "training",
                  _P + "training_page:TrainingPage"),
+        PageSpec("complaints", QT_TRANSLATE_NOOP("pages", "Complaints"), "complaints",
+                 _P + "complaints_page:ComplaintsPage"),
         PageSpec("stats", QT_TRANSLATE_NOOP("pages", "Ledgers & statistics"), "stats",
                  _P + "stats_page:StatsPage"),
+        PageSpec("county", QT_TRANSLATE_NOOP("pages", "County summary"), "stats", _P + "county_page:CountyPage",
+                 shown=_P + "county_nav:county_visible"),
         PageSpec("audit", QT_TRANSLATE_NOOP("pages", "Audit log"), "audit", _P + "audit_page:AuditPage"),
         PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Settings"), "settings", _P + "settings_page:SettingsPage"),
     ]
