@@ -123,3 +123,25 @@ def test_calibration_page_embeds_fonts(tmp_path):
     pdf = calibration.render((1.5, -2.0))
     assert_fonts_embedded(pdf, tmp_path)
     assert "+1.5 mm" in pdf_text(pdf, tmp_path)
+
+
+def test_emergency_seal_prints_the_collective_decision_and_the_oral_approval(tmp_path):
+    from fireoffice.printing.documents import render
+
+    fields = {**FIELDS["临时查封决定书"], "emergency": "是", "sealed_at": "2026-03-02T14:05",
+              "oral_approver": "王所长"}
+    src = common.Source("临时查封决定书", "临时查封决定书", "临东消封字〔2026〕第002号", "临县消防救援大队",
+                        "吴喆记火锅店", fields, ())
+    text = re.sub(r"\s+", "", pdf_text(render("notice", src), tmp_path))
+    assert "经本单位负责人集体研究（所长办公会集体研究决定）" in text
+    assert "经本单位负责人王所长口头批准，已于2026年3月2日14时05分当场实施临时查封" in text
+
+
+def test_a_field_that_ends_its_own_sentence_prints_one_full_stop(tmp_path):
+    from fireoffice.printing.documents import render
+
+    fields = {**FIELDS["临时查封决定书"], "facts": "两个安全出口均被杂物堵塞。"}
+    src = common.Source("临时查封决定书", "临时查封决定书", "临东消封字〔2026〕第003号", "临县消防救援大队",
+                        "吴喆记火锅店", fields, ())
+    text = re.sub(r"\s+", "", pdf_text(render("notice", src), tmp_path))
+    assert "均被杂物堵塞。根据" in text and "。。" not in text

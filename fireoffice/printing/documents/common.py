@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -119,9 +120,13 @@ def doc_styles(opts: PrintOptions) -> dict[str, ParagraphStyle]:
     }
 
 
+_DOUBLED_STOP = re.compile(r"([。！？；])[。；]+")
+
+
 def para(text: str, style: ParagraphStyle) -> layout.TextBlock:
     """Plain text (no markup) in the style's font, or 黑体 when that font lacks one of its characters."""
-    text = text or ""
+    # Templates end sentences after a field the clerk may already have ended ("…上锁。" + "。"): print one.
+    text = _DOUBLED_STOP.sub(r"\1", text or "")
     return layout.TextBlock(text, style, fonts.font_for(text, style.fontName))
 
 

@@ -72,9 +72,15 @@ def compose(src: Source) -> Body:
             outro = (f"经审查，同意延期至{cn_date(f.get('new_deadline'))}。延期期间，你单位（场所）应当采取措施，确保消防安全。",)
         return Body((head,), (), outro, (("决定", f.get("decision", "")),))
     if kind == "临时查封决定书":
+        decided = f"经本单位负责人集体研究（{f['collective']}），" if f.get("collective") else ""
+        emergency = ()
+        if f.get("emergency") == "是":  # 当场查封 after oral approval; this decision follows within 24 h
+            emergency = (f"因情况紧急，经本单位负责人{f.get('oral_approver', '')}口头批准，已于"
+                         f"{_cn_minute(f.get('sealed_at'))}当场实施临时查封，现依法补办本决定。",)
         intro = (f"我单位于{cn_date(f.get('inspected_on'))}对你单位（场所）进行消防监督检查，发现：{f.get('facts', '')}。",
                  f"根据《中华人民共和国消防法》第五十四条、《消防监督检查规定》第二十二条，因{f.get('grounds', '')}，"
-                 f"决定对你单位（场所）的{f.get('scope', '')}实施临时查封，期限为{f.get('period_days', '')}日。",
+                 f"{decided}决定对你单位（场所）的{f.get('scope', '')}实施临时查封，期限为{f.get('period_days', '')}日。",
+                 *emergency,
                  f"实施方法：{f.get('method') or '张贴封条'}。",)
         outro = ("临时查封期间，你单位应当采取措施消除火灾隐患，隐患消除后可向我单位申请解除临时查封。", remedies(src))
         return Body(intro, (), outro, (("查封范围", f.get("scope", "")), ("期限", f"{f.get('period_days', '')}日")))
@@ -89,3 +95,11 @@ def compose(src: Source) -> Body:
                  "请你单位（场所）引以为戒，严格遵守消防法律法规，再次违法的将依法从重处理。")
         return Body(intro, (), (), _stub(src))
     raise KeyError(kind)
+
+
+def _cn_minute(value: str | None) -> str:
+    """"2026-03-02T14:05" → 2026年3月2日14时05分 (a blank line to fill in when unknown)."""
+    if not value:
+        return "　　年　　月　　日　　时　　分"
+    text = str(value).replace(" ", "T")
+    return f"{cn_date(text[:10])}{int(text[11:13])}时{text[14:16]}分" if len(text) >= 16 else cn_date(text[:10])
