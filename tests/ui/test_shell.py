@@ -166,3 +166,21 @@ def test_window_geometry_is_remembered(qtbot, app, ctx):
 
     assert QSettings().value("main_window/geometry") is not None
     assert w2.height() == 700
+
+
+def test_navigation_lists_only_the_pages_a_role_may_see(qtbot, app, ctx):
+    from dataclasses import replace
+
+    from fireoffice.services.context import Actor
+
+    demo.fill_demo(ctx, units=20, seed=2)
+    grid = MainWindow(AppState(replace(ctx, actor=Actor("grid", "孙网格", "网格员"))))
+    qtbot.addWidget(grid)
+    grid.show()
+    titles = [grid.nav.item(i).text() for i in range(grid.nav.count()) if not grid.nav.item(i).isHidden()]
+    assert "举报投诉" not in titles and "审计" not in titles and "隐患整改" in titles
+    viewer = MainWindow(AppState(replace(ctx, actor=Actor("county", "县局查看", "只读"))))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    titles = [viewer.nav.item(i).text() for i in range(viewer.nav.count()) if not viewer.nav.item(i).isHidden()]
+    assert "举报投诉" in titles and "审计" in titles and "县级汇总" in titles
