@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from fireoffice.db.models import (
     ChecklistResult,
+    Complaint,
     Grid,
     Hazard,
     HazardEvent,
@@ -30,6 +31,7 @@ from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ValidationError
 from fireoffice.services.hazards import OPEN_STATES, overdue_on
 from fireoffice.services.inspections import as_local
+from fireoffice.services.permissions import allowed
 from fireoffice.services.plans import INSPECTION_TYPE
 
 T = TypeVar("T")
@@ -270,7 +272,7 @@ class DueItem:
     unit_uid: str
     unit_name: str
     title: str
-    ref_entity: str  # plan_visit / hazard
+    ref_entity: str  # plan_visit / hazard / complaint
     ref_uid: str
     days_overdue: int
 
@@ -315,11 +317,30 @@ def _due_items(s: Session, until: date, today: date) -> Iterable[DueItem]:
                       max(0, (today - e.decision_due).days))
 
 
+def _due_complaints(s: Session, until: date, today: date) -> list[DueItem]:
+    """举报投诉 not yet verified whose 核查期限 (24 h or 3 working days) falls by `until`; a 24 h one is overdue
+    from the hour it passes, so it shows as overdue on the same day."""
+    now = datetime.now(timezone.utc)
+    rows = s.execute(select(Complaint, Unit.uid, Unit.name).outerjoin(Unit, Unit.id == Complaint.unit_id)
+                     .where(Complaint.verified_at.is_(None), Complaint.due_on <= until)).all()
+    out = []
+    for c, uid, name in rows:
+        due_at = c.due_at if c.due_at.tzinfo else c.due_at.replace(tzinfo=timezone.utc)
+        late = max(1, (today - c.due_on).days) if due_at < now else 0
+        limit = "24小时" if c.urgent else "3个工作日"
+        out.append(DueItem("举报核查", c.due_on, uid or "", name or c.reported_name,
+                           f"{c.complaint_no} 举报投诉核查（{limit}内）", "complaint", c.uid, late))
+    return out
+
+
 def home_due(ctx: ServiceContext, today: date | None = None, limit: int = 200) -> HomeDue:
     today = today or date.today()
     sunday = today + timedelta(days=6 - today.weekday())
     with ctx.db.read() as s:
-        items = sorted(_due_items(s, sunday, today), key=lambda d: (d.due, d.kind, d.unit_name))
+        found = list(_due_items(s, sunday, today))
+        if allowed(ctx, "complaints.view"):
+            found += _due_complaints(s, sunday, today)
+        items = sorted(found, key=lambda d: (d.due, d.kind, d.unit_name))
         cal = workdays.load_calendar(s)
     # Strictly past due (or 逾期未改) → overdue; due today → today; the rest of the week → this week.
     overdue = [d for d in items if d.days_overdue > 0 or d.kind == "逾期未改"]

@@ -330,3 +330,19 @@ def test_monthly_report_counts_verifications_and_their_timeliness(ctx, world):
     assert report.cell("合计", "complaint_rate").month == 50.0
     behind = stats_monthly.records(ctx, 2026, 2, "township", "合计", "complaint_rate")
     assert [r.reference for r in behind] == [on_time.complaint_no]
+
+
+def test_home_due_lists_complaints_awaiting_verification_for_roles_that_see_them(ctx, world):
+    from fireoffice.services import inspection_queries
+
+    info = complaints.register_complaint(ctx, _input(world["units"][0], category=BLOCKED,
+                                                     received_at=datetime(2026, 1, 30, 9, 15)), now=FRI)
+    due = inspection_queries.home_due(ctx, today=datetime(2026, 2, 2).date())
+    item = next(d for d in due.overdue if d.ref_entity == "complaint")
+    assert item.ref_uid == info.uid and info.complaint_no in item.title and "24小时" in item.title
+    assert item.days_overdue >= 1
+    grid = _as(ctx, "网格员")
+    assert not any(d.ref_entity == "complaint" for d in (*inspection_queries.home_due(grid).overdue,))
+    complaints.record_verification(ctx, info.uid, _verify(world), now=LATER)
+    again = inspection_queries.home_due(ctx, today=datetime(2026, 2, 2).date())
+    assert not any(d.ref_entity == "complaint" for d in (*again.overdue, *again.today, *again.this_week))
