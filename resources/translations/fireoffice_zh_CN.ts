@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -48,6 +49,65 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDialog</name>
+    <message>
+        <source>Edit penalty article</source>
+        <translation>修改处罚条款</translation>
+    </message>
+    <message>
+        <source>New penalty article</source>
+        <translation>新增处罚条款</translation>
+    </message>
+    <message>
+        <source>A warning is allowed</source>
+        <translation>可以给予警告</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>违法行为</translation>
+    </message>
+    <message>
+        <source>Violated article</source>
+        <translation>违法条款</translation>
+    </message>
+    <message>
+        <source>Penalty article</source>
+        <translation>处罚条款</translation>
+    </message>
+    <message>
+        <source>Lowest fine</source>
+        <translation>最低罚款</translation>
+    </message>
+    <message>
+        <source>Highest fine</source>
+        <translation>最高罚款</translation>
+    </message>
+    <message>
+        <source>Also (e.g. closure)</source>
+        <translation>并处/其他（如责令停产停业）</translation>
+    </message>
+    <message>
+        <source>The highest fine cannot be lower than the lowest.</source>
+        <translation>最高罚款不能低于最低罚款。</translation>
+    </message>
+    <message>
+        <source>Allow a warning or enter a fine range.</source>
+        <translation>请允许警告或填写罚款幅度。</translation>
     </message>
 </context>
 <context>
@@ -238,7 +298,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Everyone's visits</source>
+        <source>Everyone&apos;s visits</source>
         <translation>全部人员的检查</translation>
     </message>
     <message>
@@ -305,6 +365,480 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Intake</source>
+        <translation>受理登记</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>告知举报人</translation>
+    </message>
+    <message>
+        <source>Save  Ctrl+S</source>
+        <translation>保存  Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Close the case (办结)</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Received at *</source>
+        <translation>受理时间 *</translation>
+    </message>
+    <message>
+        <source>12345 work order no., letter no. …</source>
+        <translation>12345 工单号、来信编号……</translation>
+    </message>
+    <message>
+        <source>Source *</source>
+        <translation>来源 *</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>举报人保密: the complainant&apos;s identity is hidden from your role.</source>
+        <translation>举报人保密：您的角色不能查看举报人身份。</translation>
+    </message>
+    <message>
+        <source>(not in the register)</source>
+        <translation>（未列管）</translation>
+    </message>
+    <message>
+        <source>Choose unit…</source>
+        <translation>选择单位…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Reported unit</source>
+        <translation>被举报单位</translation>
+    </message>
+    <message>
+        <source>Name as the complainant gave it</source>
+        <translation>举报人所说的单位名称</translation>
+    </message>
+    <message>
+        <source>Name given</source>
+        <translation>单位名称（举报所述）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Complaint *</source>
+        <translation>举报内容 *</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation>类别 *</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>核查时限</translation>
+    </message>
+    <message>
+        <source>Verified at *</source>
+        <translation>核查时间 *</translation>
+    </message>
+    <message>
+        <source>Inspection record</source>
+        <translation>核查检查记录</translation>
+    </message>
+    <message>
+        <source>Officers (≥ 2) *</source>
+        <translation>核查人员（至少2名） *</translation>
+    </message>
+    <message>
+        <source>Result *</source>
+        <translation>核查结果 *</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Document no. when an order or a case was issued</source>
+        <translation>制作了责令改正通知书或立案的，填写文书号</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文书号</translation>
+    </message>
+    <message>
+        <source>Findings *</source>
+        <translation>核查情况 *</translation>
+    </message>
+    <message>
+        <source>The complainant was told the outcome</source>
+        <translation>已告知举报人处理结果</translation>
+    </message>
+    <message>
+        <source>The complainant could not be told</source>
+        <translation>无法告知举报人</translation>
+    </message>
+    <message>
+        <source>Told at</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>告知方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason it could not be told</source>
+        <translation>无法告知原因</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>受理登记举报投诉</translation>
+    </message>
+    <message>
+        <source>The deadline is computed from the time received and the category.</source>
+        <translation>核查期限按受理时间和类别自动计算。</translation>
+    </message>
+    <message>
+        <source>Complaint {no}</source>
+        <translation>举报投诉 {no}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Close the case after the verification and the notification (or the reason) are recorded</source>
+        <translation>登记核查情况并告知举报人（或写明无法告知原因）后才能办结</translation>
+    </message>
+    <message>
+        <source>24 hours (counted in hours from receipt)</source>
+        <translation>24小时（自受理时起按小时计算）</translation>
+    </message>
+    <message>
+        <source>3 working days</source>
+        <translation>3个工作日</translation>
+    </message>
+    <message>
+        <source>Verify by {due} — {rule}</source>
+        <translation>核查期限 {due} —— {rule}</translation>
+    </message>
+    <message>
+        <source>OVERDUE by {n} h</source>
+        <translation>已逾期 {n} 小时</translation>
+    </message>
+    <message>
+        <source>(verified after the deadline)</source>
+        <translation>（超过期限后核查）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTableModel</name>
+    <message>
+        <source>Complaint no</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>Unit / address</source>
+        <translation>被举报单位/地址</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>核查时限</translation>
+    </message>
+    <message>
+        <source>Verify by</source>
+        <translation>核查期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>verified late</source>
+        <translation>逾期核查</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All complaints</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>举报投诉</translation>
+    </message>
+    <message>
+        <source>举报投诉: verify within 24 hours (blocked exits, disabled fire facilities) or 3 working days, then tell the complainant; red rows are overdue</source>
+        <translation>举报投诉：堵塞疏散通道、安全出口或消防设施失效的24小时内核查，其他3个工作日内核查，核查后告知举报人；红色行为逾期未核查</translation>
+    </message>
+    <message>
+        <source>Your role may not see the complaints register.</source>
+        <translation>您的角色无权查看举报投诉登记。</translation>
+    </message>
+    <message>
+        <source>Search number, unit, address or content  Ctrl+F</source>
+        <translation>搜索受理编号、单位、地址或举报内容  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any time limit</source>
+        <translation>全部时限</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>New complaint  Ctrl+N</source>
+        <translation>受理登记  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Open  Enter</source>
+        <translation>打开  Enter</translation>
+    </message>
+    <message>
+        <source>Record verification…</source>
+        <translation>登记核查…</translation>
+    </message>
+    <message>
+        <source>Record notification…</source>
+        <translation>登记告知…</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>共 {n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>CountyPage</name>
+    <message>
+        <source>County summary</source>
+        <translation>县级汇总</translation>
+    </message>
+    <message>
+        <source>Packages from the stations: each station&apos;s latest package, figures across stations and ledgers across stations, all computed from the imported records.</source>
+        <translation>各消防所上报的数据包：每个所最新的数据包、全县汇总数字和跨所台账，全部由导入的记录计算得出。</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>No station package has been imported yet. Use “Import package…” to add the .zip a station exported with “exchange export”.</source>
+        <translation>还没有导入任何消防所的数据包。点“导入数据包…”，选择消防所导出的 .zip 数据包。</translation>
+    </message>
+    <message>
+        <source>Stations and their latest package</source>
+        <translation>各消防所及其最新数据包</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>消防所</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Package made</source>
+        <translation>数据包生成时间</translation>
+    </message>
+    <message>
+        <source>Records (package / held)</source>
+        <translation>记录数（本包 / 已汇总）</translation>
+    </message>
+    <message>
+        <source>Audit chain head</source>
+        <translation>审计链头</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <source>Figures across stations</source>
+        <translation>全县汇总</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>列管单位</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已整改销号</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Rectification rate</source>
+        <translation>整改率</translation>
+    </message>
+    <message>
+        <source>Export ledger across stations…</source>
+        <translation>导出全县台账…</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>列设置…</translation>
+    </message>
+    <message>
+        <source>Choose, order and rename the columns of this ledger (county template)</source>
+        <translation>选择、排序和重命名该台账的列（县级模板）</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>核验失败</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Import station package</source>
+        <translation>导入消防所数据包</translation>
+    </message>
+    <message>
+        <source>Station package (*.zip)</source>
+        <translation>消防所数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking and importing the package…</source>
+        <translation>正在校验并导入数据包…</translation>
+    </message>
+    <message>
+        <source>{station}: {inserted} new, {updated} updated, {unchanged} unchanged records.</source>
+        <translation>{station}：新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条记录。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s audit chain did not check out: {note}</source>
+        <translation>该所的审计链核验未通过：{note}</translation>
+    </message>
+    <message>
+        <source>Export ledger across stations</source>
+        <translation>导出全县台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{n} rows written to
+{path}</source>
+        <translation>已写入 {n} 行：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -345,6 +879,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未填）</translation>
     </message>
 </context>
 <context>
@@ -402,7 +940,11 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>送达回证</translation>
     </message>
     <message>
-        <source>Print today's issued</source>
+        <source>Decision from notice</source>
+        <translation>由告知制作决定书</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s issued</source>
         <translation>批量打印今日签发</translation>
     </message>
     <message>
@@ -412,6 +954,18 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>%1 numbered documents in %2, no gaps.</source>
         <translation>%2 年共 %1 份已编号文书，无缺号。</translation>
+    </message>
+    <message>
+        <source>Interview notice</source>
+        <translation>约谈通知书</translation>
+    </message>
+    <message>
+        <source>This interview notice belongs to an interview on the Training page: open it there to edit the record. It is listed here so that the register shows every number of the year.</source>
+        <translation>这份约谈通知书属于“培训约谈”页面中的一次约谈，请到那里修改约谈记录。此处列出它，是为了让台账显示本年度的每一个文号。</translation>
+    </message>
+    <message>
+        <source>Select an issued penalty notice (notice letter or notice record) first: the decision follows it.</source>
+        <translation>请先选中一份已签发的行政处罚告知书或告知笔录：处罚决定书须在告知之后制作。</translation>
     </message>
     <message>
         <source>New document</source>
@@ -424,6 +978,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>Inspection record number or unit name (prefills the form)</source>
         <translation>检查记录编号或单位名称（用于预填文书）</translation>
+    </message>
+    <message>
+        <source>Cannot issue yet</source>
+        <translation>暂不能签发</translation>
     </message>
     <message>
         <source>Approve and issue</source>
@@ -691,6 +1249,163 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>Draw {uid} · seed {seed} ({source}) · pool hash {h} · unit pool {u} · officer pool {o}</source>
         <translation>抽取编号 {uid} · 随机种子 {seed}（{source}） · 名录总哈希 {h} · 对象名录 {u} · 人员名录 {o}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>No records.</source>
+        <translation>没有记录。</translation>
+    </message>
+</context>
+<context>
+    <name>DueTab</name>
+    <message>
+        <source>Due by the end of this month</source>
+        <translation>本月底前到期（含逾期）</translation>
+    </message>
+    <message>
+        <source>Due this month, not yet late</source>
+        <translation>本月到期（未逾期）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All risk levels</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>Not yet in a plan</source>
+        <translation>尚未列入计划</translation>
+    </message>
+    <message>
+        <source>Add selected to a plan…</source>
+        <translation>将所选单位加入计划…</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>{n} units (rules: 检查频次; red = overdue)</source>
+        <translation>共 {n} 家（按检查频次规则计算；红色为已逾期）</translation>
+    </message>
+    <message>
+        <source>Add to a plan</source>
+        <translation>加入计划</translation>
+    </message>
+    <message>
+        <source>Select the units to add first.</source>
+        <translation>请先选择要加入计划的单位。</translation>
+    </message>
+    <message>
+        <source>There is no open plan. Create one on the Plans tab first.</source>
+        <translation>没有进行中的计划。请先在“计划”页新建一个计划。</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Set a planned date</source>
+        <translation>指定计划日期</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>{n} units selected</source>
+        <translation>已选择 {n} 家单位</translation>
+    </message>
+</context>
+<context>
+    <name>DueTableModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>检查周期</translation>
+    </message>
+    <message>
+        <source>Last inspected</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应检日期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>In a plan</source>
+        <translation>已列入计划</translation>
+    </message>
+    <message>
+        <source>every {n} months</source>
+        <translation>每 {n} 个月</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -1079,24 +1794,12 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>延期申请（{n}）</translation>
     </message>
     <message>
-        <source>Phase</source>
-        <translation>类型</translation>
+        <source>{before} before, {after} after rectification. Double-click or Enter: full size (the SHA-256 recorded when the photo was added is checked).</source>
+        <translation>整改前 {before} 张，整改后 {after} 张。双击或按回车查看原图（会核对添加时登记的 SHA-256 校验值）。</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>添加日期</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
+        <source>Warning: {n} photo(s) no longer match the SHA-256 recorded when they were added — they may have been changed and cannot serve as evidence.</source>
+        <translation>警告：有 {n} 张照片与添加时登记的 SHA-256 校验值不符，可能已被修改，不能作为证据使用。</translation>
     </message>
     <message>
         <source>Photos ({n})</source>
@@ -1301,7 +2004,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>请先选择要复查的隐患（Ctrl+单击、Shift+单击可多选）。</translation>
     </message>
     <message>
-        <source>Use each hazard's recheck due date</source>
+        <source>Use each hazard&apos;s recheck due date</source>
         <translation>按各条隐患的复查期限</translation>
     </message>
     <message>
@@ -1313,7 +2016,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>检查人员（可不填）</translation>
     </message>
     <message>
-        <source>{n} hazards: one visit per unit in that month's recheck plan.</source>
+        <source>{n} hazards: one visit per unit in that month&apos;s recheck plan.</source>
         <translation>共 {n} 条隐患：每家单位在当月复查计划中安排一次检查。</translation>
     </message>
     <message>
@@ -1408,8 +2111,52 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>本周到期</translation>
     </message>
     <message>
+        <source>Loading this month&apos;s figures…</source>
+        <translation>正在加载本月数字…</translation>
+    </message>
+    <message>
+        <source>Inspections and hazards per month (last 12 months)</source>
+        <translation>每月检查与隐患（近12个月）</translation>
+    </message>
+    <message>
+        <source>Hazards by category (last 12 months)</source>
+        <translation>隐患类别分布（近12个月）</translation>
+    </message>
+    <message>
+        <source>Rectification rate by grid (%, last 12 months)</source>
+        <translation>各网格整改率（%，近12个月）</translation>
+    </message>
+    <message>
+        <source>Click a bar to see its records</source>
+        <translation>点击柱条查看对应记录</translation>
+    </message>
+    <message>
         <source>Station not set up yet</source>
         <translation>尚未设置站点资料</translation>
+    </message>
+    <message>
+        <source>The charts could not be loaded: {error}</source>
+        <translation>图表加载失败：{error}</translation>
+    </message>
+    <message>
+        <source>This month: {insp} inspections · {haz} hazards found · {spot} rectified on the spot · {closed} closed ({rate}%) · {overdue} overdue now</source>
+        <translation>本月：检查 {insp} 家次 · 发现隐患 {haz} 处 · 当场整改 {spot} 处 · 已销号 {closed} 处（{rate}%）· 当前逾期未改 {overdue} 处</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查（家次）</translation>
+    </message>
+    <message>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Rectification rate</source>
+        <translation>整改率</translation>
     </message>
 </context>
 <context>
@@ -1423,7 +2170,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>检查表 — 按键：1 符合 · 2 不符合 · 3 不涉及 · 空格 当场改正 · 回车 填写详情 · Esc 返回</translation>
     </message>
     <message>
-        <source>Recheck the unit's open hazards</source>
+        <source>Recheck the unit&apos;s open hazards</source>
         <translation>复查该单位未销号的隐患</translation>
     </message>
     <message>
@@ -1595,6 +2342,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>Hazard</source>
         <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Warning: {n} photo(s) no longer match the SHA-256 recorded when they were added — they may have been changed and cannot serve as evidence.</source>
+        <translation>警告：有 {n} 张照片与添加时登记的 SHA-256 校验值不符，可能已被修改，不能作为证据使用。</translation>
     </message>
     <message>
         <source>Double-click a line with a hazard number to open the hazard.</source>
@@ -1938,6 +2689,45 @@ Please copy the report below and send it to your support contact. Log file: {pat
     </message>
 </context>
 <context>
+    <name>LedgerMappingDialog</name>
+    <message>
+        <source>Ledger columns</source>
+        <translation>台账列设置</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Tick the columns to export, drag them (or use Up / Down) into the county&apos;s order, double-click a heading to rename it.</source>
+        <translation>勾选要导出的列，拖动（或用“上移/下移”）排成县里要求的顺序，双击列标题可改名。</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Default heading: {label}</source>
+        <translation>默认列标题：{label}</translation>
+    </message>
+    <message>
+        <source>Keep at least one column.</source>
+        <translation>至少保留一列。</translation>
+    </message>
+    <message>
+        <source>A heading cannot be empty.</source>
+        <translation>列标题不能为空。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in</source>
@@ -2001,6 +2791,123 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
+    </message>
+</context>
+<context>
+    <name>PenaltyArticlesPanel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>违法行为</translation>
+    </message>
+    <message>
+        <source>Violated article</source>
+        <translation>违法条款</translation>
+    </message>
+    <message>
+        <source>Penalty article</source>
+        <translation>处罚条款</translation>
+    </message>
+    <message>
+        <source>Penalty range</source>
+        <translation>处罚幅度</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>A deactivated article is no longer offered for new documents; issued documents keep their archived PDF.</source>
+        <translation>停用的条款不再供新文书选择；已签发的文书仍保留存档的 PDF。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Cannot show {kind}</source>
+        <translation>无法显示 {kind}</translation>
+    </message>
+    <message>
+        <source>⚠ changed</source>
+        <translation>⚠ 已被改动</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一张</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out  Ctrl+-</source>
+        <translation>缩小  Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Zoom in  Ctrl+=</source>
+        <translation>放大  Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Fit to window  Ctrl+0</source>
+        <translation>适合窗口  Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Actual size  1:1</source>
+        <translation>原始大小  1:1</translation>
+    </message>
+    <message>
+        <source>Close  Esc</source>
+        <translation>关闭  Esc</translation>
+    </message>
+    <message>
+        <source>Photo {n} of {total} — {phase}</source>
+        <translation>照片 {n}/{total} — {phase}</translation>
+    </message>
+    <message>
+        <source>SHA-256 verified</source>
+        <translation>SHA-256 校验一致</translation>
+    </message>
+    <message>
+        <source>SHA-256 does NOT match</source>
+        <translation>SHA-256 校验不符</translation>
+    </message>
+    <message>
+        <source>This {kind} image cannot be shown here. Save it and open it with another program.</source>
+        <translation>这张 {kind} 图片无法在这里显示，请另存后用其他程序打开。</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +3003,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>计划</translation>
     </message>
     <message>
+        <source>Due / overdue units</source>
+        <translation>到期/逾期单位</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>日程</translation>
     </message>
@@ -2176,7 +3087,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>现场检查表 PDF…</translation>
     </message>
     <message>
-        <source>Enter the plan's open visits one after another: Save &amp; next (Ctrl+Enter)</source>
+        <source>Enter the plan&apos;s open visits one after another: Save &amp; next (Ctrl+Enter)</source>
         <translation>逐家录入本计划待检查的单位：“保存并下一家”（Ctrl+Enter）</translation>
     </message>
     <message>
@@ -2301,6 +3212,69 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <source>Print settings</source>
+        <translation>打印设置</translation>
+    </message>
+    <message>
+        <source>Fonts and form paper</source>
+        <translation>字体与套打</translation>
+    </message>
+    <message>
+        <source>Penalty articles</source>
+        <translation>处罚条款</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Body font (三号)</source>
+        <translation>正文字体（三号）</translation>
+    </message>
+    <message>
+        <source>Title font (二号)</source>
+        <translation>标题字体（二号）</translation>
+    </message>
+    <message>
+        <source>Only fonts installed on this PC are listed (仿宋_GB2312, 方正小标宋, SimSun, SimHei, FangSong, KaiTi …). The bundled WenQuanYi Micro Hei prints every GBK character.</source>
+        <translation>这里只列出本机已安装的字体（仿宋_GB2312、方正小标宋、宋体、黑体、仿宋、楷体等）。内置的文泉驿微米黑能打印全部 GBK 汉字。</translation>
+    </message>
+    <message>
+        <source>Move right (− left)</source>
+        <translation>向右偏移（负数向左）</translation>
+    </message>
+    <message>
+        <source>Move down (− up)</source>
+        <translation>向下偏移（负数向上）</translation>
+    </message>
+    <message>
+        <source>For pre-printed form paper: print the calibration page on plain paper, lay it over a form against the light, measure how far the type-area corner is off, enter it here and print the page again to check.</source>
+        <translation>用于预印文书纸套打：先用白纸打印校准页，与预印文书纸重叠对光，量出版心角的偏差，填在这里，再打印一次核对。</translation>
+    </message>
+    <message>
+        <source>Preview and print calibration page…</source>
+        <translation>预览并打印校准页…</translation>
+    </message>
+    <message>
+        <source>Save calibration page as PDF…</source>
+        <translation>校准页另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>字体文件：{path}</translation>
+    </message>
+    <message>
+        <source>Bundled with fireoffice (openly licensed)</source>
+        <translation>随软件附带（开源许可）</translation>
+    </message>
+    <message>
+        <source>Calibration page</source>
+        <translation>套打校准页</translation>
     </message>
 </context>
 <context>
@@ -2868,6 +3842,10 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>分类规则（九小场所 / 重点单位）…</translation>
     </message>
     <message>
+        <source>Print settings…</source>
+        <translation>打印设置…</translation>
+    </message>
+    <message>
         <source>Start clean (remove demo data)…</source>
         <translation>清空演示数据，开始正式使用…</translation>
     </message>
@@ -2939,7 +3917,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>地址</translation>
     </message>
     <message>
-        <source>赋权: the township issues documents in its own name; 委托: in the brigade's name; 无权: record and refer (移送) only</source>
+        <source>赋权: the township issues documents in its own name; 委托: in the brigade&apos;s name; 无权: record and refer (移送) only</source>
         <translation>赋权：以乡镇（街道）名义制发文书；委托：以大队名义制发；无权：只记录并移送大队</translation>
     </message>
     <message>
@@ -3009,6 +3987,42 @@ First, tell us which station this is. The names you enter here are printed on do
         <translation>双击数字可查看对应的记录</translation>
     </message>
     <message>
+        <source>Lock month (submitted)</source>
+        <translation>锁定本月（已上报）</translation>
+    </message>
+    <message>
+        <source>Store the figures of this month as submitted to the county center</source>
+        <translation>把本月数字按已上报中心的样子保存下来</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>Amendments since the month was locked</source>
+        <translation>锁定后的更正</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>统计项</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Double-click an amendment to see the records changed after the lock</source>
+        <translation>双击更正行，查看锁定后新增或修改的记录</translation>
+    </message>
+    <message>
         <source>Ledger period</source>
         <translation>台账期间</translation>
     </message>
@@ -3017,24 +4031,58 @@ First, tell us which station this is. The names you enter here are printed on do
         <translation>至</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
+        <source>Column settings…</source>
+        <translation>列设置…</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>单位</translation>
+        <source>Not locked: the figures are computed from the records now.</source>
+        <translation>未锁定：数字按现有记录实时统计。</translation>
+    </message>
+    <message>
+        <source>Locked (submitted) {at} by {who}: the figures shown are those submitted.</source>
+        <translation>已锁定（已上报）：{at}，{who}。下表显示上报时的数字。</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>{n} figures changed since (see amendments below).</source>
+        <translation>此后有 {n} 个数字发生变化（见下方更正）。</translation>
+    </message>
+    <message>
+        <source>Lock month</source>
+        <translation>锁定月报</translation>
+    </message>
+    <message>
+        <source>Lock {period} as submitted? Later changes will show as amendments.
+Note (optional):</source>
+        <translation>将 {period} 锁定为已上报？之后的改动将列为更正。
+备注（可不填）：</translation>
+    </message>
+    <message>
+        <source>Locking the month…</source>
+        <translation>正在锁定月报…</translation>
+    </message>
+    <message>
+        <source>Unlock month</source>
+        <translation>解锁月报</translation>
+    </message>
+    <message>
+        <source>Why is {period} unlocked? (recorded in the audit log)</source>
+        <translation>为什么解锁 {period}？（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Submitted {old}, now {new}. Records behind the figure created or changed after the lock (deleted records are in the audit log):</source>
+        <translation>上报 {old}，现为 {new}。以下是该数字背后在锁定后新增或修改的记录（已删除的记录见审计日志）：</translation>
+    </message>
+    <message>
+        <source>Submitted {old}, now {new}</source>
+        <translation>上报 {old}，现为 {new}</translation>
     </message>
     <message>
         <source>Area</source>
         <translation>区域</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
     </message>
     <message>
         <source>Export ledger</source>
@@ -3201,6 +4249,10 @@ First, tell us which station this is. The names you enter here are printed on do
     <message>
         <source>By</source>
         <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter: open this record</source>
+        <translation>双击或按回车：打开这条记录</translation>
     </message>
     <message>
         <source>Key fire-safety unit</source>
@@ -3925,8 +4977,16 @@ The current database is backed up first.</source>
         <translation>培训约谈</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>举报投诉</translation>
+    </message>
+    <message>
         <source>Ledgers &amp; statistics</source>
         <translation>台账统计</translation>
+    </message>
+    <message>
+        <source>County summary</source>
+        <translation>县级汇总</translation>
     </message>
     <message>
         <source>Audit log</source>
