@@ -277,7 +277,7 @@ def export_ledger(ctx: ServiceContext, kind: str, path: Path | str, period: ledg
     from fireoffice.exchange.xlsx_stream import write_ledger
     from fireoffice.exchange.xlsx_units import Column, ExportCancelled
     from fireoffice.services import ledgers
-    from fireoffice.services.unit_export import Cancelled, ExportResult
+    from fireoffice.services.unit_export import ExportResult, export_errors
 
     period = period or ledgers.Period()
     require(ctx, "export")
@@ -317,13 +317,7 @@ def export_ledger(ctx: ServiceContext, kind: str, path: Path | str, period: ledg
     if source.as_of_end and period.last is not None:
         title += f"（截至 {period.last.isoformat()} 在册）"
     subtitle = f"统计期间（{source.period_field}）：{period.text()}　导出日期：{date.today().isoformat()}"
-    try:
+    with export_errors(path):
         n = write_ledger(path, title, subtitle, [Column(STATION_COLUMN, 18), *columns], rows(), None,
-                           sheet=source.title, totals=totals)
-    except ExportCancelled:
-        raise Cancelled() from None
-    except PermissionError as error:
-        raise StorageError(f"无法写入 {path}：文件可能正被 Excel 等程序打开，请关闭后再导出。") from error
-    except OSError as error:
-        raise StorageError(f"无法写入 {path}：{error.strerror or error}") from error
+                         sheet=source.title, totals=totals)
     return ExportResult(path, n)

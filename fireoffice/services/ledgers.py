@@ -12,14 +12,14 @@ from sqlalchemy import select
 
 from fireoffice.db.models import AppSetting, StationProfile
 from fireoffice.exchange.xlsx_stream import write_ledger
-from fireoffice.exchange.xlsx_units import Column, ExportCancelled
+from fireoffice.exchange.xlsx_units import Column
 from fireoffice.services import audit
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import ServiceError, StorageError, ValidationError
 from fireoffice.services.ledger_complaints import SOURCE as COMPLAINTS_SOURCE
 from fireoffice.services.ledger_sources import SOURCES, Col, Source
 from fireoffice.services.permissions import require
-from fireoffice.services.unit_export import Cancelled, ExportResult
+from fireoffice.services.unit_export import Cancelled, ExportResult, export_errors
 
 SOURCES.setdefault(COMPLAINTS_SOURCE.kind, COMPLAINTS_SOURCE)  # 举报投诉台账 (services/ledger_complaints.py)
 # The names of ../shared/cli.md, in the order the 台账统计 page offers them.
@@ -148,15 +148,9 @@ def export_ledger(ctx: ServiceContext, kind: str, path: Path | str, period: Peri
     with ctx.db.read() as s:
         note = f"　{source.note(s, period.first, period.last)}" if source.note is not None else ""
         subtitle = f"统计期间（{source.period_field}）：{period.text()}{note}　导出日期：{date.today().isoformat()}"
-        try:
+        with export_errors(path):
             n = write_ledger(path, title, subtitle, columns, rows(s), tick, sheet=source.title, totals=totals)
-        except ExportCancelled:
-            raise Cancelled() from None
-        except PermissionError as error:
-            raise StorageError(f"无法写入 {path}：文件可能正被 Excel 等程序打开，请关闭后再导出。") from error
-        except OSError as error:
-            raise StorageError(f"无法写入 {path}：{error.strerror or error}") from error
     return ExportResult(path, n)
 
 
-__all__ = ["KINDS", "TITLES", "Period", "Col", "export_ledger", "exportable", "template", "save_template"]
+__all__ = ["KINDS", "TITLES", "Period", "Col", "Cancelled", "export_ledger", "exportable", "template", "save_template"]

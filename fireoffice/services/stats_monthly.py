@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from fireoffice.db.models import Grid, StationProfile, Unit
 from fireoffice.exchange.xlsx_stream import write_ledger
-from fireoffice.exchange.xlsx_units import Column, ExportCancelled
+from fireoffice.exchange.xlsx_units import Column
 from fireoffice.services.context import ServiceContext
 from fireoffice.services.errors import StorageError, ValidationError
 from fireoffice.services.permissions import require
 from fireoffice.services.stats_metrics import BY_KEY, METRICS, RATES, utc
-from fireoffice.services.unit_export import Cancelled, ExportResult
+from fireoffice.services.unit_export import ExportResult, export_errors
 
 TOTAL = "合计"
 NO_AREA = "未划分"
@@ -169,10 +169,6 @@ def export_report(ctx: ServiceContext, path: Path | str, period=None,
     title = f"{station}消防工作统计月报（{report.year}年{report.month}月）"
     subtitle = f"由系统根据台账记录自动统计　导出日期：{date.today().isoformat()}"
     tick = None if progress is None else (lambda done: progress(done, len(rows)))
-    try:
+    with export_errors(path):
         n = write_ledger(path, title, subtitle, columns, rows, tick, sheet="统计月报")
-    except ExportCancelled:
-        raise Cancelled() from None
-    except OSError as error:
-        raise StorageError(f"无法写入 {path}：{error.strerror or error}") from error
     return ExportResult(path, n)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,19 @@ class Cancelled(ServiceError):
 class ExportResult:
     path: Path
     rows: int
+
+
+@contextmanager
+def export_errors(path: Path) -> Iterator[None]:
+    """What a spreadsheet writer raises, said to the clerk: cancelled, file open in Excel, disk or folder."""
+    try:
+        yield
+    except ExportCancelled:
+        raise Cancelled() from None
+    except PermissionError as error:
+        raise StorageError(f"无法写入 {path}：文件可能正被 Excel 等程序打开，请关闭后再导出。") from error
+    except OSError as error:
+        raise StorageError(f"无法写入 {path}：{error.strerror or error}") from error
 
 
 def _column(spec: FieldSpec, choices: tuple[str, ...] = ()) -> Column:
@@ -97,16 +111,10 @@ def export_units(ctx: ServiceContext, path: Path | str, query: UnitQuery | None 
         title = f"{station}列管单位台账" if station else "列管单位台账"
         subtitle = f"导出日期：{date.today().isoformat()}　共 {total:,} 家"
         tick = None if progress is None else (lambda done: progress(done, total))
-        try:
-            masker = None if privacy.sees_identity(ctx) else privacy.mask_id_number
+        masker = None if privacy.sees_identity(ctx) else privacy.mask_id_number
+        with export_errors(path):
             n = write_ledger(path, title, subtitle, [_column(sp) for sp in specs], _rows(s, specs, q, masker), tick,
                              sheet="列管单位台账")
-        except ExportCancelled:
-            raise Cancelled() from None
-        except PermissionError as error:
-            raise StorageError(f"无法写入 {path}：文件可能正被 Excel 等程序打开，请关闭后再导出。") from error
-        except OSError as error:
-            raise StorageError(f"无法写入 {path}：{error.strerror or error}") from error
     return ExportResult(path, n)
 
 
