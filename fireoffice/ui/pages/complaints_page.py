@@ -8,15 +8,12 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTabBar,
-    QTableView,
     QWidget,
 )
 
@@ -29,7 +26,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.complaint_models import ComplaintTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import open_on_enter, reset_combos
+from fireoffice.ui.widgets.list_helpers import open_on_enter, record_table, reset_combos, search_shortcut
 
 COLUMN_WIDTHS = [100, 118, 56, 80, 200, 200, 84, 118, 80, 60, 70, 90]
 # (key, label source or None for the status's own name, filter)
@@ -110,22 +107,10 @@ class ComplaintsPage(PageBase):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_complaint)
 
     def _build_table(self) -> None:
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            self.view.setColumnWidth(col, width)
+        self.view = record_table(self.model, COLUMN_WIDTHS, sort=(1, Qt.SortOrder.DescendingOrder))
         self.view.doubleClicked.connect(lambda index: self.open_complaint(self.model.uid_at(index.row())))
         self.layout_.addWidget(self.view, 1)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
+        search_shortcut(self, self.search)
         open_on_enter(self.view, self.open_current)
 
     # --- filters ---------------------------------------------------------------------------------------

@@ -7,18 +7,14 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QTabBar,
-    QTableView,
     QWidget,
 )
 
@@ -33,7 +29,13 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.hazard_models import HazardTableModel, sweep_deadlines_daily
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
+from fireoffice.ui.widgets.list_helpers import (
+    open_on_enter,
+    record_table,
+    refill_combo,
+    reset_combos,
+    search_shortcut,
+)
 from fireoffice.ui.widgets.quick_form import Field, run_form
 from fireoffice.ui.widgets.unit_picker import pick_units
 
@@ -109,23 +111,11 @@ class HazardsPage(PageBase):
             button.setVisible(can)
 
     def _build_table(self) -> None:
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(5, Qt.SortOrder.AscendingOrder)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            self.view.setColumnWidth(col, width)
+        self.view = record_table(self.model, COLUMN_WIDTHS, multi=True, sort=(5, Qt.SortOrder.AscendingOrder))
         self.view.doubleClicked.connect(lambda index: self.open_hazard(self.model.uid_at(index.row())))
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._show_count())
         self.layout_.addWidget(self.view, 1)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
+        search_shortcut(self, self.search)
         open_on_enter(self.view, self.open_current)
 
     # --- filters ---------------------------------------------------------------------------------

@@ -8,17 +8,14 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -33,7 +30,13 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.inspection_models import InspectionTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
+from fireoffice.ui.widgets.list_helpers import (
+    open_on_enter,
+    record_table,
+    refill_combo,
+    reset_combos,
+    search_shortcut,
+)
 from fireoffice.ui.widgets.unit_picker import pick_units
 
 COLUMN_WIDTHS = [120, 130, 280, 100, 70, 170, 60, 90]
@@ -141,24 +144,10 @@ class InspectionsPage(PageBase):
             b.setVisible(can)
 
     def _build_table(self) -> None:
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = record_table(self.model, COLUMN_WIDTHS, sort=(1, Qt.SortOrder.DescendingOrder), stretch_last=True)
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.layout_.addWidget(self.view, 1)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
+        search_shortcut(self, self.search)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_for_unit)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.key_paper_form)
         open_on_enter(self.view, self.open_current)

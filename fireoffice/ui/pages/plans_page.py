@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -37,7 +35,7 @@ from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.pages.inspections_page import enter_for_visit, run_campaign
 from fireoffice.ui.pages.plans_tabs import CalendarTab, DrawsTab, DueTab, WorkloadTab
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import open_on_enter
+from fireoffice.ui.widgets.list_helpers import open_on_enter, record_table
 from fireoffice.ui.widgets.quick_form import Field, run_form
 from fireoffice.ui.widgets.unit_picker import pick_units
 
@@ -147,16 +145,7 @@ class PlansPage(PageBase):
         row.addStretch(1)
         box.addLayout(row)
         self.visit_model = VisitTableModel(self)
-        self.visit_view = QTableView()
-        self.visit_view.setModel(self.visit_model)
-        self.visit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.visit_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.visit_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.visit_view.verticalHeader().setVisible(False)
-        self.visit_view.verticalHeader().setDefaultSectionSize(26)
-        self.visit_view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate(VISIT_WIDTHS):
-            self.visit_view.setColumnWidth(col, width)
+        self.visit_view = record_table(self.visit_model, VISIT_WIDTHS, multi=True, stretch_last=True)
         self.visit_view.doubleClicked.connect(lambda _i: self.enter_current())
         open_on_enter(self.visit_view, self.enter_current)
         box.addWidget(self.visit_view, 1)

@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCalendarWidget,
     QCheckBox,
     QComboBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,7 +32,7 @@ from fireoffice.ui.dialogs.draw_publish_ui import publish, verify, void
 from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.plan_models import DueTableModel
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import refill_combo
+from fireoffice.ui.widgets.list_helpers import record_table, refill_combo
 from fireoffice.ui.widgets.quick_form import Field, run_form
 
 MARKED = QColor("#ffe3a3")  # not the selection colour, so the chosen day still stands out
@@ -297,17 +295,9 @@ class DueTab(QWidget):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.model = DueTableModel(state.ctx, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(7, Qt.SortOrder.AscendingOrder)  # due on: most overdue first
-        for c, w in enumerate((220, 260, 120, 100, 50, 80, 100, 100, 70)):
-            self.view.setColumnWidth(c, w)
+        # sorted by due day: the most overdue first
+        self.view = record_table(self.model, (220, 260, 120, 100, 50, 80, 100, 100, 70), multi=True,
+                                 sort=(7, Qt.SortOrder.AscendingOrder), stretch_last=True)
         layout.addWidget(self.view, 1)
 
     def query(self) -> frequency.DueQuery:

@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -39,7 +37,7 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.training_attendance import AttendanceModel
 from fireoffice.ui.pages.training_attachments import AttachmentsTab
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import open_on_enter
+from fireoffice.ui.widgets.list_helpers import open_on_enter, record_table
 
 ATTENDANCE_WIDTHS = [42, 220, 70, 115, 105, 70, 70]
 
@@ -122,17 +120,7 @@ class SessionDetail(QWidget):
         self.counts = QLabel()
         box.addWidget(self.counts)
         self.model = AttendanceModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for col, width in enumerate(ATTENDANCE_WIDTHS):
-            self.view.setColumnWidth(col, width)
+        self.view = record_table(self.model, ATTENDANCE_WIDTHS, multi=True)
         self.view.doubleClicked.connect(lambda _i: self.mark(None))
         box.addWidget(self.view, 1)
         for key, slot in ((Qt.Key.Key_Space, lambda: self.mark(None)), (Qt.Key.Key_L, lambda: self.mark("请假")),

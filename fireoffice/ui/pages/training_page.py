@@ -8,16 +8,13 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.pages.training_detail import SessionDetail
 from fireoffice.ui.pages.training_stats_tab import StatsTab
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.list_helpers import record_table
 
 SESSION_WIDTHS = [92, 82, 96, 190, 44, 44, 52, 56]
 
@@ -86,18 +84,7 @@ class TrainingPage(PageBase):
         box.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = SessionTableModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        for col, width in enumerate(SESSION_WIDTHS):
-            self.view.setColumnWidth(col, width)
+        self.view = record_table(self.model, SESSION_WIDTHS)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show(cur.row()))
         self.view.doubleClicked.connect(lambda _i: self.edit_session())
         splitter.addWidget(self.view)

@@ -1,13 +1,21 @@
-"""Small pieces every list page repeats: filter combos refilled in place, reset, and Enter to open a row."""
+"""Small pieces every list page repeats: the record table, filter combos refilled in place, reset, Enter to open a
+row and Ctrl+F to the search box."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QComboBox
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 
 def refill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], all_text: str | None = None) -> None:
@@ -33,3 +41,33 @@ def open_on_enter(view: QAbstractItemView, slot: Callable[[], Any]) -> None:
     """Enter/Return on the list opens the current row (double-click does the same)."""
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         QShortcut(QKeySequence(key), view, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
+
+
+def record_table(model: QAbstractItemModel, widths: Sequence[int], *, multi: bool = False,
+                 sort: tuple[int, Qt.SortOrder] | None = None, stretch_last: bool = False) -> QTableView:
+    """A read-only table of records: whole rows selected, uniform 26 px rows (no per-row measuring on big
+    lists), no row numbers; `sort` shows the indicator the model's SQL order already follows."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(26)
+    if sort is not None:
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(*sort)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    for col, width in enumerate(widths):
+        view.setColumnWidth(col, width)
+    return view
+
+
+def search_shortcut(page: QWidget, search: QLineEdit) -> None:
+    """Ctrl+F anywhere on the page puts the cursor in its search box, text selected to type over."""
+    QShortcut(QKeySequence("Ctrl+F"), page, activated=lambda: (search.setFocus(), search.selectAll()))
