@@ -76,6 +76,14 @@ def cn_date(d: date | str | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def cn_minute(value: str | None) -> str:
+    """"2026-03-02T14:05" → 2026年3月2日14时05分; a blank line to fill in by hand when unknown."""
+    if not value:
+        return "　　年　　月　　日　　时　　分"
+    text = str(value).replace(" ", "T")
+    return f"{cn_date(text[:10])}{int(text[11:13])}时{text[14:16]}分" if len(text) >= 16 else cn_date(text[:10])
+
+
 def strings(src: Source, body: Body) -> list[str]:
     return [src.title, src.number, src.issuer, src.addressee, *body.intro, *body.items, *body.outro,
             *(v for _k, v in body.stub), *(n + c for n, c in src.officers)]

@@ -7,27 +7,10 @@ what the party answered, and the party's signature or the refusal with a witness
 
 from __future__ import annotations
 
-from fireoffice.printing.documents.common import Body, Source, cn_date
+from fireoffice.printing.documents.common import Body, Source, cn_minute
+from fireoffice.printing.documents.penalties import party, penalty_text
 
 HEARING_WORKDAYS = 5  # 行政处罚法 Art. 64 and 85: 听证 requested within 5 working days of the 告知
-
-
-def _when(text: str | None) -> str:
-    if not text:
-        return "　　年　　月　　日　　时　　分"
-    return f"{cn_date(text[:10])}{text[11:13]}时{text[14:16]}分"
-
-
-def _party(src: Source) -> str:
-    f = src.fields
-    parts = [f"当事人：{src.addressee}"]
-    if f.get("party_id"):
-        parts.append(f"{'统一社会信用代码' if f.get('party_kind') == '单位' else '身份证号'}：{f['party_id']}")
-    if f.get("legal_rep") and f.get("party_kind") == "单位":
-        parts.append(f"法定代表人（负责人）：{f['legal_rep']}")
-    if f.get("address"):
-        parts.append(f"地址：{f['address']}")
-    return "；".join(parts) + "。"
 
 
 def rights(hearing: bool) -> str:
@@ -38,23 +21,17 @@ def rights(hearing: bool) -> str:
             "逾期未提出的，视为放弃上述权利。")
 
 
-def _penalty(src: Source) -> str:
-    if src.fields.get("penalty_kind") == "警告":
-        return "警告"
-    return f"罚款{src.extra.get('amount_text', '')}"
-
-
 def compose(src: Source) -> Body:
     f, x = src.fields, src.extra
     hearing = f.get("hearing_applies") != "否"
     intro = (
-        f"告知时间：{_when(f.get('notified_at'))}。告知地点：{f.get('place', '')}。",
+        f"告知时间：{cn_minute(f.get('notified_at'))}。告知地点：{f.get('place', '')}。",
         f"被告知人：{f.get('notified_person', '')}（{f.get('relation', '')}）。",
-        _party(src),
+        party(src),
         "现依照《中华人民共和国行政处罚法》第四十四条的规定，将拟作出行政处罚的内容及事实、理由、依据告知如下：",
         f"经查，{f.get('facts', '')}。以上事实有{f.get('evidence') or '现场检查记录、照片'}等证据证实。",
         f"你（单位）的上述行为违反了{x.get('violated_article', '')}的规定，依据{x.get('penalty_article', '')}，"
-        f"拟对你（单位）作出如下行政处罚：{_penalty(src)}。",
+        f"拟对你（单位）作出如下行政处罚：{penalty_text(src)}。",
         rights(hearing),
     )
     response = f.get("response") or "未当场表示意见"
@@ -64,5 +41,5 @@ def compose(src: Source) -> Body:
     outro.append("以上笔录已向被告知人宣读（或交其阅读），记录属实。")
     if f.get("signature") == "拒绝签名":
         outro.append(f"当事人拒绝签名。见证人：{f.get('witness') or '＿＿＿＿'}（签名）")
-    stub = (("告知时间", _when(f.get("notified_at"))), ("拟处罚", _penalty(src)), ("当事人意见", response))
+    stub = (("告知时间", cn_minute(f.get("notified_at"))), ("拟处罚", penalty_text(src)), ("当事人意见", response))
     return Body(intro, (), tuple(outro), stub, receipt="被告知人（签名）")

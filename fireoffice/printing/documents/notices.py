@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fireoffice.printing.documents.common import Body, Source, cn_date
+from fireoffice.printing.documents.common import Body, Source, cn_date, cn_minute
 
 LAW53 = "根据《中华人民共和国消防法》第五十三条的规定"
 SAFETY = "改正期间，你单位（场所）应当采取措施，确保消防安全。对消防安全违法行为，将依法予以处罚。"
@@ -76,7 +76,7 @@ def compose(src: Source) -> Body:
         emergency = ()
         if f.get("emergency") == "是":  # 当场查封 after oral approval; this decision follows within 24 h
             emergency = (f"因情况紧急，经本单位负责人{f.get('oral_approver', '')}口头批准，已于"
-                         f"{_cn_minute(f.get('sealed_at'))}当场实施临时查封，现依法补办本决定。",)
+                         f"{cn_minute(f.get('sealed_at'))}当场实施临时查封，现依法补办本决定。",)
         intro = (f"我单位于{cn_date(f.get('inspected_on'))}对你单位（场所）进行消防监督检查，发现：{f.get('facts', '')}。",
                  f"根据《中华人民共和国消防法》第五十四条、《消防监督检查规定》第二十二条，因{f.get('grounds', '')}，"
                  f"{decided}决定对你单位（场所）的{f.get('scope', '')}实施临时查封，期限为{f.get('period_days', '')}日。",
@@ -96,10 +96,3 @@ def compose(src: Source) -> Body:
         return Body(intro, (), (), _stub(src))
     raise KeyError(kind)
 
-
-def _cn_minute(value: str | None) -> str:
-    """"2026-03-02T14:05" → 2026年3月2日14时05分 (a blank line to fill in when unknown)."""
-    if not value:
-        return "　　年　　月　　日　　时　　分"
-    text = str(value).replace(" ", "T")
-    return f"{cn_date(text[:10])}{int(text[11:13])}时{text[14:16]}分" if len(text) >= 16 else cn_date(text[:10])

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from fireoffice.printing.documents.common import Body, Source, cn_date
-
-
-def _dt(text: str | None) -> str:
-    if not text:
-        return "　　年　　月　　日　　时　　分"
-    return f"{cn_date(text[:10])}{text[11:16]}"
+from fireoffice.printing.documents.common import Body, Source, cn_date, cn_minute
 
 
 def compose(src: Source) -> Body:
@@ -22,8 +16,8 @@ def compose(src: Source) -> Body:
         outro = (f"被检查单位签名人：{f.get('unit_rep') or '＿＿＿＿'}。此记录交被检查单位存档。",)
         return Body(intro, items, outro, (), receipt="被检查单位人员签名")
     if src.doc_type == "举报投诉核查记录":
-        intro = (f"受理时间：{_dt(f.get('received_at'))}；来源：{f.get('source', '')}；举报人：{f.get('complainant') or '（保密）'}。",
-                 f"举报内容：{f.get('content', '')}", f"核查时间：{_dt(f.get('checked_at'))}；核查结果：{f.get('result', '')}。",
+        intro = (f"受理时间：{cn_minute(f.get('received_at'))}；来源：{f.get('source', '')}；举报人：{f.get('complainant') or '（保密）'}。",
+                 f"举报内容：{f.get('content', '')}", f"核查时间：{cn_minute(f.get('checked_at'))}；核查结果：{f.get('result', '')}。",
                  f"处理情况：{f.get('handling') or '无'}", f"告知举报人情况：{f.get('feedback') or '＿＿＿＿'}")
         return Body(intro, (), (), (), receipt="")
     if src.doc_type == "案件移送书":
