@@ -32,6 +32,15 @@ def show_service_error(parent: QWidget | None, error: ServiceError, title: str |
     QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "Cannot do that"), str(error))
 
 
+def show_task_error(parent: QWidget | None, error: BaseException) -> None:
+    """on_error of a background task: an expected refusal becomes a message; anything else goes on to the
+    crash dialog (re-raised on the UI thread)."""
+    if isinstance(error, ServiceError):
+        show_service_error(parent, error)
+    else:
+        raise error
+
+
 def crash_report(exc_type, exc_value, tb) -> str:
     lines = [
         f"fireoffice {__version__}",

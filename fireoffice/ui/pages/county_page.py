@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from fireoffice.services import county, ledgers
 from fireoffice.services.errors import ServiceError
 from fireoffice.services.permissions import allowed
-from fireoffice.ui.errors import show_service_error
+from fireoffice.ui.errors import show_service_error, show_task_error
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.export_task import export_xlsx
 
 
 def _item(text: str, right: bool = False, tip: str = "") -> QTableWidgetItem:
@@ -198,23 +199,15 @@ class CountyPage(PageBase):
 
     def export(self) -> None:
         kind = self.kind.currentData()
-        default = Path.home() / f"全县{ledgers.TITLES[kind]}-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ledger across stations"), str(default),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
         try:
             period = self.period()
         except ServiceError as error:
             show_service_error(self, error)
             return
-        self.state.tasks.run(
-            lambda progress: county.export_ledger(self.state.ctx, kind, path, period, progress),
-            self.tr("Exporting…"),
-            on_done=lambda result: QMessageBox.information(
-                self, self.tr("Export ledger across stations"),
-                self.tr("{n} rows written to\n{path}").format(n=f"{result.rows:,}", path=result.path)),
-            on_error=self._task_error, parent=self)
+        export_xlsx(self, self.state.tasks, self.tr("Export ledger across stations"),
+                    f"全县{ledgers.TITLES[kind]}-{date.today():%Y%m%d}.xlsx",
+                    lambda path, progress: county.export_ledger(self.state.ctx, kind, path, period, progress),
+                    self.tr("Exporting…"), self.tr("{n} rows written to\n{path}"))
 
     def edit_columns(self) -> None:
         from fireoffice.ui.dialogs.ledger_mapping_dialog import LedgerMappingDialog
@@ -224,7 +217,4 @@ class CountyPage(PageBase):
         dialog.open()
 
     def _task_error(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError):
-            show_service_error(self, error)
-        else:
-            raise error
+        show_task_error(self, error)

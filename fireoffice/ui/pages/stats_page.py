@@ -4,7 +4,6 @@ and an export button per ledger."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -12,13 +11,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,10 +27,11 @@ from fireoffice.services import ledgers, stats_lock, stats_monthly
 from fireoffice.services.errors import ServiceError
 from fireoffice.services.ledger_sources import local
 from fireoffice.services.permissions import allowed
-from fireoffice.ui.errors import show_service_error
+from fireoffice.ui.errors import show_service_error, show_task_error
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.drill_dialog import DrillDialog
+from fireoffice.ui.widgets.export_task import export_xlsx
 
 AMENDED = QColor("#fff4d6")
 
@@ -275,29 +273,17 @@ class StatsPage(PageBase):
         self.last_drill.open()
 
     def export(self, kind: str) -> None:
-        default = Path.home() / f"{ledgers.TITLES[kind]}-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ledger"), str(default),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
         try:
             period = ledgers.Period(self.first.date().toPython(), self.last.date().toPython())
         except ServiceError as error:
             show_service_error(self, error)
             return
-        self.state.tasks.run(
-            lambda progress: ledgers.export_ledger(self.state.ctx, kind, path, period, progress),
-            self.tr("Exporting…"),
-            on_done=lambda result: QMessageBox.information(
-                self, self.tr("Export ledger"),
-                self.tr("{n} rows written to\n{path}").format(n=f"{result.rows:,}", path=result.path)),
-            on_error=self._task_error, parent=self)
+        export_xlsx(self, self.state.tasks, self.tr("Export ledger"), f"{ledgers.TITLES[kind]}-{date.today():%Y%m%d}.xlsx",
+                    lambda path, progress: ledgers.export_ledger(self.state.ctx, kind, path, period, progress),
+                    self.tr("Exporting…"), self.tr("{n} rows written to\n{path}"))
 
     def _task_error(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError):
-            show_service_error(self, error)
-        else:
-            raise error
+        show_task_error(self, error)
 
 
 def _num(value: float) -> str:

@@ -33,7 +33,7 @@ from fireoffice.services import (
 from fireoffice.services.errors import ServiceError
 from fireoffice.services.permissions import allowed
 from fireoffice.services.training import SessionInfo
-from fireoffice.ui.errors import show_service_error
+from fireoffice.ui.errors import show_service_error, show_task_error
 from fireoffice.ui.models.training_attendance import AttendanceModel
 from fireoffice.ui.pages.training_attachments import AttachmentsTab
 from fireoffice.ui.state import AppState
@@ -308,10 +308,7 @@ class SessionDetail(QWidget):
         QMessageBox.information(self, title, self.tr("Saved to\n{path}").format(path=path))
 
     def _task_error(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError):
-            show_service_error(self, error)
-        else:
-            raise error
+        show_task_error(self, error)
 
     def save_sheet_pdf(self) -> None:
         uid = self.info.uid if self.info else ""

@@ -28,10 +28,11 @@ from fireoffice.services.errors import ServiceError
 from fireoffice.services.permissions import allowed
 from fireoffice.services.unit_query import ANY_NINE_SMALL, FLAGS, UnitQuery
 from fireoffice.ui.dialogs.unit_dialog import UnitDialog, ask_archive_reason
-from fireoffice.ui.errors import show_service_error
+from fireoffice.ui.errors import show_service_error, show_task_error
 from fireoffice.ui.models.unit_table import BLOCK, UnitTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
+from fireoffice.ui.widgets.export_task import export_xlsx
 from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
 
 SEARCH_DELAY_MS = 150
@@ -258,19 +259,10 @@ class UnitsPage(PageBase):
             self.state.changed.emit("units")
 
     def export_excel(self) -> None:
-        default = Path.home() / f"列管单位台账-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the register"), str(default),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
         query = self.current_query()
-        self.state.tasks.run(
-            lambda progress: unit_export.export_units(self.state.ctx, path, query, progress=progress),
-            self.tr("Exporting the register…"),
-            on_done=lambda result: QMessageBox.information(
-                self, self.tr("Export the register"),
-                self.tr("{n} units written to\n{path}").format(n=f"{result.rows:,}", path=result.path)),
-            on_error=self._task_error, parent=self)
+        export_xlsx(self, self.state.tasks, self.tr("Export the register"), f"列管单位台账-{date.today():%Y%m%d}.xlsx",
+                    lambda path, progress: unit_export.export_units(self.state.ctx, path, query, progress=progress),
+                    self.tr("Exporting the register…"), self.tr("{n} units written to\n{path}"))
 
     def save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the import template"),
@@ -287,7 +279,4 @@ class UnitsPage(PageBase):
                                 self.tr("Template saved to\n{path}").format(path=written))
 
     def _task_error(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError):
-            show_service_error(self, error)
-        else:
-            raise error
+        show_task_error(self, error)
