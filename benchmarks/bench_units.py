@@ -153,11 +153,22 @@ def search_figures(db_path: Path) -> list[tuple]:
 
 
 def _empty_copy(db_path: Path, dest: Path) -> Path:
-    """A database with the same villages and grids but no units (what an importing station has)."""
+    """A database with the same villages and grids but no units (what an importing station has).
+
+    The emptied tables get the row seals of empty tables (db/seals.py), as the app would have left them,
+    so the imported database verifies (`audit verify`) and the importer moves the seal as it does on a
+    station's database.
+    """
+    from fireoffice.db.seals import SEAL_PREFIX
+
     shutil.copyfile(db_path, dest)
     con = sqlite3.connect(dest)
     for table in ("unit_person_history", "unit", "audit_event"):
         con.execute(f"DELETE FROM {table}")
+    empty = {"unit_person_history": {"rows": 0, "sum": "0"}, "unit": {"rows": 0, "sum": "0"},
+             "audit_event": {"id": 0, "hash": ""}}
+    for table, seal in empty.items():
+        con.execute("UPDATE app_setting SET value = ? WHERE key = ?", (json.dumps(seal), SEAL_PREFIX + table))
     con.commit()
     con.execute("VACUUM")
     con.close()

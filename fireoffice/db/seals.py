@@ -5,13 +5,17 @@
 # their new ones (or is recomputed whole). `audit verify` recomputes each seal from the rows as they are, so a
 # change made outside the app (the sqlite3 shell, another program) no longer matches. The audit log's own
 # seal keeps its newest id and hash, so removing the newest events is detected as well.
+# A bulk writer that knows its rows exactly as SQLite will return them (BulkInsert) adds their hashes to the
+# seal instead of having the whole table reread.
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.orm import Session
@@ -91,6 +95,7 @@ class Tracker:
     paused: bool = False
     conn: Connection | None = None
     new: list = field(default_factory=list)  # objects being inserted by the running flush
+    added: dict[str, tuple[int, int]] = field(default_factory=dict)  # table → (rows, hash sum) bulk-inserted
 
 
 def _key(obj) -> tuple[str, tuple] | None:
@@ -141,6 +146,116 @@ def _before_cursor(conn, _cursor, statement, _params, _context, _many) -> None: 
         return
     tables = sealed_tables()
     tracker.whole.update(name for name in _DML.findall(statement) if name in tables)
+
+
+def _affinity(declared: str) -> str:
+    """SQLite's column affinity for a declared type (https://sqlite.org/datatype3.html §3.1)."""
+    t = declared.upper()
+    if "INT" in t:
+        return "integer"
+    if "CHAR" in t or "CLOB" in t or "TEXT" in t:
+        return "text"
+    if not t or "BLOB" in t:
+        return "blob"
+    if "REAL" in t or "FLOA" in t or "DOUB" in t:
+        return "real"
+    return "numeric"
+
+
+# Text that SQLite might turn into a number in a NUMERIC column (a numeric literal, generously matched).
+_NUMERIC_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+|inf\w*|nan\w*)(?:[eE][+-]?\d*)?\s*", re.I)
+# The Python types that come back unchanged from a column of each affinity (bool would come back as int).
+_KEEPS = {"integer": (int,), "real": (float,), "text": (str,), "blob": (int, float, str, bytes),
+          "numeric": (int, str)}
+
+
+class Same:
+    """A column with one value on every row (for BulkInsert.insert)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):  # noqa: ANN001 - any column value
+        self.value = value
+
+
+class BulkInsert:
+    """Insert many rows whose values are exactly what SQLite will return for them, and move the table's
+    seal by their hashes instead of rereading the whole table (100,000 imported units: ~1.5 s saved).
+
+    Only on SQLite, inside a `Database.write()` transaction. `columns` is the table's column order as
+    `SELECT *` returns it; `insert()` takes every column, the primary key included. Each batch is checked
+    column by column (types that SQLite stores unchanged, no NaN, no text that a NUMERIC column would turn
+    into a number) and a sample is read back; on any doubt the table falls back to the full recompute.
+    """
+
+    def __init__(self, session: Session, table: str):
+        self.table = table
+        self.conn = session.connection()
+        self.tracker: Tracker | None = session.info.get("fo_seal")
+        info = self.conn.exec_driver_sql(f'PRAGMA table_info("{table}")').all()
+        self.columns: list[str] = [r[1] for r in info]
+        self.affinities = [_affinity(r[2] or "") for r in info]
+        pk = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
+        self.pk_at = self.columns.index(pk[0]) if len(pk) == 1 else None
+        quoted = ", ".join(f'"{c}"' for c in self.columns)
+        self.sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(self.columns))})'
+
+    @classmethod
+    def open(cls, session: Session, table: str) -> BulkInsert | None:
+        if session.get_bind().dialect.name != "sqlite" or table not in sealed_tables():
+            return None
+        return cls(session, table)
+
+    def next_id(self) -> int:
+        """The first free integer primary key (the writer holds the write lock: nobody else inserts)."""
+        pk = self.columns[self.pk_at]
+        return (self.conn.exec_driver_sql(f'SELECT max("{pk}") FROM "{self.table}"').scalar() or 0) + 1
+
+    def insert(self, columns: Sequence[Sequence | Same], n: int) -> None:
+        """Insert `n` rows given column by column (a Same for a column with one value)."""
+        if n == 0:
+            return
+        if len(columns) != len(self.columns):
+            raise ValueError(f"{self.table}: {len(self.columns)} columns expected, {len(columns)} given")
+        rows = list(zip(*[repeat(c.value, n) if type(c) is Same else c for c in columns], strict=True))
+        tracker = self.tracker
+        if tracker is not None:
+            tracker.paused = True  # this INSERT does not mark the whole table
+        try:
+            self.conn.exec_driver_sql(self.sql, rows)
+        finally:
+            if tracker is not None:
+                tracker.paused = False
+        if tracker is None or self.table in tracker.whole:
+            return
+        if self.pk_at is None or not self._exact(columns, rows):
+            tracker.whole.add(self.table)
+            tracker.added.pop(self.table, None)
+            return
+        count, total = tracker.added.get(self.table, (0, 0))
+        tracker.added[self.table] = (count + n, (total + sum(map(row_hash, rows))) % MOD)
+
+    def _exact(self, columns: Sequence[Sequence | Same], rows: list[tuple]) -> bool:
+        """True when every value will come back from SQLite as it is in `rows` (so its hash is known)."""
+        for affinity, column in zip(self.affinities, columns, strict=True):
+            same = type(column) is Same
+            types = {type(column.value)} if same else set(map(type, column))
+            types.discard(type(None))
+            if not types.issubset(_KEEPS[affinity]):  # e.g. True would come back as 1, 5 as 5.0 or '5'
+                return False
+            values = [column.value] if same else column
+            if float in types and any(v != v for v in values if type(v) is float):  # NaN is stored as NULL
+                return False
+            if affinity == "numeric" and str in types and any(
+                    _NUMERIC_TEXT.fullmatch(v) for v in set(values) if type(v) is str):
+                return False
+        picks = sorted({0, len(rows) // 2, len(rows) - 1})
+        pk = self.columns[self.pk_at]
+        back = self.conn.exec_driver_sql(
+            f'SELECT * FROM "{self.table}" WHERE "{pk}" IN ({", ".join("?" * len(picks))}) ORDER BY "{pk}"',
+            tuple(rows[i][self.pk_at] for i in picks)).all()
+        wanted = sorted((rows[i] for i in picks), key=lambda r: r[self.pk_at])
+        return [repr(tuple(r)) for r in back] == [repr(r) for r in wanted]
 
 
 def install(engine: Engine) -> None:
@@ -198,19 +313,21 @@ def finish(session: Session) -> None:
     seals = read_seals(conn, lock=True)
     existing = set(seals)
     tables = sealed_tables()
-    for table in set(tracker.touched) | tracker.whole:
+    moved = set(tracker.touched) | tracker.whole | set(tracker.added)
+    for table in moved:
         seal = seals.get(table)
         if table in tracker.whole or seal is None:
             n, h = table_state(conn, table)
         else:
             old_n, old_h = tracker.old.get(table, (0, 0))
-            rows = _rows(conn, table, tables[table], list(tracker.touched[table]))
-            n = seal["rows"] - old_n + len(rows)
-            h = (int(seal["sum"], 16) - old_h + sum(row_hash(r) for r in rows)) % MOD
+            rows = _rows(conn, table, tables[table], list(tracker.touched.get(table, ())))
+            add_n, add_h = tracker.added.get(table, (0, 0))  # bulk-inserted rows (BulkInsert)
+            n = seal["rows"] - old_n + len(rows) + add_n
+            h = (int(seal["sum"], 16) - old_h + sum(row_hash(r) for r in rows) + add_h) % MOD
         seals[table] = {"rows": n, "sum": format(h, "x")}
     seals["audit_event"] = audit_head(conn)
-    _write(conn, {k: v for k, v in seals.items() if k in tracker.touched or k in tracker.whole
-                  or k == "audit_event" or k not in existing}, existing)
+    _write(conn, {k: v for k, v in seals.items() if k in moved or k == "audit_event" or k not in existing},
+           existing)
     stop(session)
 
 

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,9 @@ _SPACES = re.compile(r"\s+")
 _BRACKETS = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 _HEADER_JUNK = re.compile(r"[\s*※:：/、\\\-_.·]")
 _PHONE_SUFFIX = re.compile(r"(联系电话|电话号码|手机号码|手机号|手机|联系方式|电话)$")
+# A character clean_text would change: any whitespace, or one that the half-width table folds or drops.
+_UNCLEAN = re.compile("[\\s" + "".join(re.escape(chr(cp)) for cp in sorted(_HALF)) + "]")
+CHUNK = 1000  # rows normalised together, column by column
 
 
 def clean_text(text: str) -> str:
@@ -59,6 +64,24 @@ def normalize_cell(value: Any) -> Any:
     if isinstance(value, datetime) and value.hour == value.minute == value.second == 0:
         return value.date()
     return value
+
+
+def normalize_column(cells: Sequence[Any]) -> list[Any]:
+    """[normalize_cell(v) for v in cells], computed once per distinct value: a column repeats its values
+    (villages, categories, 是/否), and text with nothing to fold (most of it) is only checked, in one pass."""
+    types = set(map(type, cells))
+    if types == {str}:
+        distinct = set(cells)
+        if not _UNCLEAN.search("\x00".join(distinct)):  # clean_text would return each value unchanged
+            # then normalize_cell only empties "" and the marks ("—", "无", "N/A" …): the rest stays as is
+            empty = dict.fromkeys([v for v in distinct if len(v) <= 4 and (not v or v.lower() in EMPTY_MARKS)])
+            return list(map(empty.get, cells, cells)) if empty else list(cells)
+    elif bool in types and (int in types or float in types):
+        return list(map(normalize_cell, cells))  # True == 1 == 1.0 as dict keys: no shared cache
+    else:
+        distinct = set(cells)
+    cache = {v: normalize_cell(v) for v in distinct}
+    return list(map(cache.__getitem__, cells))
 
 
 def normalize_header(text: Any) -> str:
@@ -169,7 +192,7 @@ def read_table(path: Path | str, synonyms: Mapping[str, Sequence[str]], *, heade
     (column index → key, None to ignore) override the detection, as chosen in the mapping dialog.
     """
     path = Path(path)
-    probe = xlsx_probe.probe(path, max_rows)
+    probe = xlsx_probe.probe(path, max_rows, background=True)  # formula scan alongside calamine
     matcher = _Matcher(synonyms)
     try:
         with path.open("rb") as handle:
@@ -220,31 +243,71 @@ def _read_sheet(sheet, probe, matcher, header_row, mapping, max_rows, name_key, 
     table.keys = [k for _c, k in cols]
     col_index = [c for c, _k in cols]
     name_at = table.keys.index(name_key) if name_key in table.keys else None
-    gaps = probe.formula_gaps
+    gaps = probe.gaps()
     data = head[h + 1:]
     sheet_row = start_row + h + 1  # 1-based number of the header row; incremented before each data row
+    width = len(col_index)
+    pick = itemgetter(*col_index) if width > 1 else (lambda r: (r[col_index[0]],)) if width else (lambda r: ())
+    need = max(col_index) + 1 if col_index else 0
 
-    def rows():
-        yield from data
-        yield from rows_iter
+    def chunks():
+        block = data
+        while True:
+            block += list(islice(rows_iter, CHUNK - len(block)))
+            if not block:
+                return
+            yield block
+            block = []
 
-    for raw in rows():
-        sheet_row += 1
-        width = len(raw)
-        values = tuple([normalize_cell(raw[c]) if c < width else None for c in col_index])
-        filled = [v for v in values if v is not None]
-        if gaps:
-            for i, (c, key) in enumerate(cols):
-                if values[i] is None and (sheet_row, c + start_col) in gaps:
-                    table.formula_gaps.append((sheet_row, key))
-                    filled.append(key)
-        if (not filled or len(filled) == 1 and isinstance(filled[0], str) and filled[0].startswith(FOOTER_WORDS)
-                or name_at is not None and str(values[name_at] or "").startswith(EXAMPLE_MARK)):
-            table.skipped_rows += 1
-            continue
-        table.rows.append((sheet_row, values))
-        if len(table.rows) > max_rows:
-            raise SpreadsheetError(xlsx_probe.too_many_rows(len(table.rows), max_rows, at_least=True))
-        if cancelled is not None and len(table.rows) % 5000 == 0 and cancelled():
-            break
+    rows = table.rows
+    for block in chunks():
+        if width == 0:
+            values_list = [()] * len(block)
+        else:
+            cells = [pick(r) if len(r) >= need else tuple(r[c] if c < len(r) else None for c in col_index)
+                     for r in block]
+            columns = [normalize_column(col) for col in zip(*cells, strict=True)]
+            values_list = list(zip(*columns, strict=True))
+            # The usual block: no formula gaps, every row has two or more cells filled (so it is neither
+            # blank nor a footer line) and no name starts with the example mark: all rows are data.
+            if (not gaps and max(map(tuple.count, values_list, repeat(None))) < width - 1
+                    and (name_at is None or not any(type(v) is str and v.startswith(EXAMPLE_MARK)
+                                                    for v in columns[name_at]))):
+                before = len(rows)
+                rows.extend(zip(range(sheet_row + 1, sheet_row + 1 + len(block)), values_list, strict=True))
+                sheet_row += len(block)
+                # as if appended one by one: the limit, and a cancel check at every 5,000th row
+                for at_rows in range((before // 5000 + 1) * 5000, len(rows) + 1, 5000):
+                    if at_rows > max_rows:
+                        break
+                    if cancelled is not None and cancelled():
+                        del rows[at_rows:]
+                        return table
+                if len(rows) > max_rows:
+                    raise SpreadsheetError(xlsx_probe.too_many_rows(max_rows + 1, max_rows, at_least=True))
+                continue
+        for values in values_list:
+            sheet_row += 1
+            if gaps:
+                filled = [v for v in values if v is not None]
+                for i, (c, key) in enumerate(cols):
+                    if values[i] is None and (sheet_row, c + start_col) in gaps:
+                        table.formula_gaps.append((sheet_row, key))
+                        filled.append(key)
+                empty = not filled
+                single = filled[0] if len(filled) == 1 else None
+            else:
+                empties = values.count(None)
+                empty = empties == width
+                single = next(v for v in values if v is not None) if empties == width - 1 else None
+            if (empty or isinstance(single, str) and single.startswith(FOOTER_WORDS)
+                    or name_at is not None and str(values[name_at] or "").startswith(EXAMPLE_MARK)):
+                table.skipped_rows += 1
+                continue
+            rows.append((sheet_row, values))
+            if len(rows) > max_rows:
+                raise SpreadsheetError(xlsx_probe.too_many_rows(len(rows), max_rows, at_least=True))
+            if cancelled is not None and len(rows) % 5000 == 0 and cancelled():
+                return table
+    return table
     return table

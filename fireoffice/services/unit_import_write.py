@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import Boolean, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from fireoffice.db import seals
 from fireoffice.db.base import new_uid, utcnow
 from fireoffice.db.models import AuditEvent, Unit, UnitPersonHistory
 from fireoffice.services import audit
 from fireoffice.services.unit_fields import PERSON_ROLES
-from fireoffice.services.unit_pinyin import search_columns
+from fireoffice.services.unit_pinyin import search_columns, search_texts
 from fireoffice.services.unit_validation import EMPTY_VALUES
 
 BATCH = 2000
 SOURCE = "表格导入"
 DEFAULTS = {"status": "营业", "risk_level": "一般", "source": SOURCE}
 _T = Unit.__table__
+_VARIANT = {d: format(int(d, 16) & 3 | 8, "x") for d in "0123456789abcdef"}  # RFC 4122 variant nibble
+
+
+def new_uids(n: int) -> list[str]:
+    """n × db.base.new_uid() (str(uuid.uuid4())): the same random version-4 UUIDs from one os.urandom call,
+    formatted without a UUID object each (100,000 rows: 0.2 s → 0.04 s)."""
+    h = os.urandom(16 * n).hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-{_VARIANT[h[i + 16]]}{h[i + 17:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * n, 32)]
 
 
 class Accepted:
@@ -59,37 +71,86 @@ class WriteCounts:
 
 
 class _Inserter:
-    """Plain DBAPI executemany of tuples: SQLAlchemy's per-row parameter processing costs ~1 s per 100,000
-    rows. Only date/datetime values need the dialect's conversion (SQLite stores them as text)."""
+    """New units as rows of the unit table, built a column at a time (one zip per batch, no dict per row).
 
-    def __init__(self, session: Session, now, today: date):
+    On SQLite the rows carry their id and store booleans as 0/1, so they are exactly what SQLite will
+    return: db/seals.BulkInsert adds their hashes to the table's seal instead of rereading 100,000 rows.
+    Elsewhere (PostgreSQL) a plain DBAPI executemany, the database numbering the rows; SQLAlchemy's
+    per-row parameter processing would cost ~1 s per 100,000 rows. Only date/datetime values need the
+    dialect's conversion (SQLite stores them as text).
+    """
+
+    def __init__(self, session: Session, now, today: date, keys: tuple[str, ...]):
         conn = session.connection()
         dialect = conn.dialect
-        self.conn, self.today = conn, today
-        self.columns = [c for c in _T.columns if c.name != "id"]
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.sql = (f"INSERT INTO {_T.name} ({', '.join(c.name for c in self.columns)}) "
-                    f"VALUES ({', '.join([mark] * len(self.columns))})")
+        self.today, self.keys = today, keys
+        self.bulk = seals.BulkInsert.open(session, _T.name)
+        if self.bulk is not None:
+            self.names = self.bulk.columns
+            self.next_id = self.bulk.next_id()
+        else:
+            self.conn = conn
+            self.names = [c.name for c in _T.columns if c.name != "id"]
+            mark = "?" if dialect.paramstyle == "qmark" else "%s"
+            self.sql = (f"INSERT INTO {_T.name} ({', '.join(self.names)}) "
+                        f"VALUES ({', '.join([mark] * len(self.names))})")
         date_proc = _T.c.registered_on.type._cached_bind_processor(dialect)
         time_proc = _T.c.created_at.type._cached_bind_processor(dialect)
         self.date_proc = date_proc or (lambda v: v)
         stamp = time_proc(now) if time_proc else now
         self.fixed = {"created_at": stamp, "updated_at": stamp, "classification_rule": "", "archived": False,
                       "archived_reason": "", "archived_at": None}
-        self.names = [c.name for c in self.columns]
+        self.bools = {c.name for c in _T.columns if isinstance(c.type, Boolean)} if self.bulk else set()
 
-    def row(self, entry: Accepted) -> tuple:
-        clean = dict(EMPTY_VALUES)
-        clean.update(zip(entry.keys, entry.values, strict=True))
+    def columns(self, batch: list[Accepted]) -> list[Sequence | seals.Same]:
+        """The batch's rows column by column, in table order: the same values as `dict(EMPTY_VALUES) | clean`,
+        DEFAULTS for empty status/risk/source, today for an empty registered_on, search_columns(), a new uid
+        and the fixed columns."""
+        n = len(batch)
+        at = {k: i for i, k in enumerate(self.keys)}
+        given = list(zip(*[a.values for a in batch], strict=True)) if self.keys else []
+        same: dict[str, Any] = dict(self.fixed)  # columns with one value for the whole batch
+
+        def column(key: str) -> Sequence:
+            return given[at[key]] if key in at else repeat(EMPTY_VALUES[key], n)
+
+        cols: dict[str, Sequence] = {
+            "uid": new_uids(n), "name_norm": [a.name_norm for a in batch],
+            "search_text": search_texts(column("name"), column("short_name"), column("address"), column("uscc"),
+                                        [column(k) for k in PERSON_ROLES],
+                                        [column(phone) for _role, phone in PERSON_ROLES.values()])}
         for key, default in DEFAULTS.items():
-            if not clean.get(key):
-                clean[key] = default
-        clean["registered_on"] = self.date_proc(clean.get("registered_on") or self.today)
-        clean.update(search_columns(clean, entry.name_norm), uid=new_uid(), **self.fixed)
-        return tuple([clean[n] for n in self.names])
+            if key in at:
+                cols[key] = [v or default for v in given[at[key]]]
+            else:
+                same[key] = EMPTY_VALUES[key] or default
+        if "registered_on" in at:
+            days = given[at["registered_on"]]
+            stored = {d: self.date_proc(d or self.today) for d in set(days)}
+            cols["registered_on"] = list(map(stored.__getitem__, days))
+        else:
+            same["registered_on"] = self.date_proc(EMPTY_VALUES["registered_on"] or self.today)
+        if self.bulk is not None:
+            cols["id"] = range(self.next_id, self.next_id + n)
+            self.next_id += n
+        out: list[Sequence | seals.Same] = []
+        for name in self.names:
+            if name in cols:
+                out.append(cols[name])
+            elif name in at:
+                col = given[at[name]]
+                out.append(list(map(int, col)) if name in self.bools else col)
+            else:
+                value = same[name] if name in same else EMPTY_VALUES[name]
+                out.append(seals.Same(int(value) if name in self.bools else value))
+        return out
 
-    def insert(self, rows: list[tuple]) -> None:
-        self.conn.exec_driver_sql(self.sql, rows)
+    def insert(self, columns: list[Sequence | seals.Same], n: int) -> None:
+        if self.bulk is not None:
+            self.bulk.insert(columns, n)
+        else:
+            self.conn.exec_driver_sql(self.sql, list(zip(*[repeat(c.value, n) if isinstance(c, seals.Same) else c
+                                                           for c in columns], strict=True)))
 
 
 @contextmanager
@@ -184,11 +245,11 @@ def write_plan(session: Session, actor: str, accepted: list[Accepted], file_name
     new = [a for a in accepted if a.existing_id is None]
     existing = [a for a in accepted if a.existing_id is not None]
     done = 0
-    inserter = _Inserter(session, now, today) if new else None
+    inserter = _Inserter(session, now, today, new[0].keys) if new else None
     with _big_cache(session):
         for i in range(0, len(new), BATCH):
             batch = new[i:i + BATCH]
-            inserter.insert([inserter.row(a) for a in batch])
+            inserter.insert(inserter.columns(batch), len(batch))
             for a in batch:
                 a.values = ()  # free each row once written
             done += len(batch)
