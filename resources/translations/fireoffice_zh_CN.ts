@@ -652,10 +652,6 @@
         <translation>全部时限</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
         <source>New complaint  Ctrl+N</source>
         <translation>受理登记  Ctrl+N</translation>
     </message>
@@ -1959,10 +1955,6 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>全部来源</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
         <source>Open  Enter</source>
         <translation>打开  Enter</translation>
     </message>
@@ -2396,10 +2388,6 @@ Please copy the report below and send it to your support contact. Log file: {pat
     <message>
         <source>All outcomes</source>
         <translation>全部情况</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
     <message>
         <source>New inspection…  Ctrl+N</source>
@@ -4501,10 +4489,6 @@ Note (optional):</source>
         <translation>显示已归档的单位（而不是在管单位）</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
         <source>New unit  Ctrl+N</source>
         <translation>新增单位  Ctrl+N</translation>
     </message>
@@ -4942,6 +4926,13 @@ The current database is backed up first.</source>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>list</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>

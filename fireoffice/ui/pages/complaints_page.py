@@ -26,7 +26,13 @@ from fireoffice.ui.errors import show_service_error
 from fireoffice.ui.models.complaint_models import ComplaintTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
-from fireoffice.ui.widgets.list_helpers import open_on_enter, record_table, reset_combos, search_shortcut
+from fireoffice.ui.widgets.list_helpers import (
+    finish_filter_row,
+    open_on_enter,
+    record_table,
+    reset_combos,
+    search_shortcut,
+)
 
 COLUMN_WIDTHS = [100, 118, 56, 80, 200, 200, 84, 118, 80, 60, 70, 90]
 # (key, label source or None for the status's own name, filter)
@@ -77,12 +83,7 @@ class ComplaintsPage(PageBase):
         self.time_limit.addItem(self.tr("Any time limit"), None)
         self.time_limit.addItem(complaints.URGENT_CLASS, True)
         self.time_limit.addItem(complaints.NORMAL_CLASS, False)
-        for combo in (self.category, self.time_limit):
-            combo.currentIndexChanged.connect(self.apply_filters)
-            row.addWidget(combo, 1)
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.clear_filters)
-        row.addWidget(clear)
+        finish_filter_row(row, (self.category, self.time_limit), self.apply_filters, self.clear_filters)
         self.layout_.addLayout(row)
 
     def _build_actions(self) -> None:

@@ -30,6 +30,7 @@ from fireoffice.ui.models.hazard_models import HazardTableModel, sweep_deadlines
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.list_helpers import (
+    finish_filter_row,
     open_on_enter,
     record_table,
     refill_combo,
@@ -81,12 +82,7 @@ class HazardsPage(PageBase):
             combo.addItem(all_text, None)
             for v in values:
                 combo.addItem(v, v)
-        for combo in (self.category, self.severity, self.source, self.grid):
-            combo.currentIndexChanged.connect(self.apply_filters)
-            row.addWidget(combo, 1)
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.clear_filters)
-        row.addWidget(clear)
+        finish_filter_row(row, (self.category, self.severity, self.source, self.grid), self.apply_filters, self.clear_filters)
         self.layout_.addLayout(row)
 
     def _build_actions(self) -> None:

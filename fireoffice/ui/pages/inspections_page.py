@@ -31,6 +31,7 @@ from fireoffice.ui.models.inspection_models import InspectionTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.list_helpers import (
+    finish_filter_row,
     open_on_enter,
     record_table,
     refill_combo,
@@ -111,12 +112,7 @@ class InspectionsPage(PageBase):
         self.outcome.addItem(self.tr("All outcomes"), None)
         for o in OUTCOMES:
             self.outcome.addItem(o, o)
-        for combo in (self.period, self.type, self.outcome, self.officer):
-            combo.currentIndexChanged.connect(self.apply_filters)
-            row.addWidget(combo, 1)
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.clear_filters)
-        row.addWidget(clear)
+        finish_filter_row(row, (self.period, self.type, self.outcome, self.officer), self.apply_filters, self.clear_filters)
         self.layout_.addLayout(row)
 
     def _build_actions(self) -> None:

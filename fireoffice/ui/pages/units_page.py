@@ -33,7 +33,7 @@ from fireoffice.ui.models.unit_table import BLOCK, UnitTableModel
 from fireoffice.ui.pages.base import PageBase
 from fireoffice.ui.state import AppState
 from fireoffice.ui.widgets.export_task import export_xlsx
-from fireoffice.ui.widgets.list_helpers import open_on_enter, refill_combo, reset_combos
+from fireoffice.ui.widgets.list_helpers import finish_filter_row, open_on_enter, refill_combo, reset_combos
 
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = [230, 230, 165, 70, 105, 60, 95, 105, 105, 125, 60, 60, 90]
@@ -74,9 +74,7 @@ class UnitsPage(PageBase):
         self.archived.setToolTip(self.tr("Show archived units instead of the active register"))
         self.archived.toggled.connect(self.apply_filters)
         row.addWidget(self.archived)
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.clear_filters)
-        row.addWidget(clear)
+        finish_filter_row(row, (), self.apply_filters, self.clear_filters)
         self.layout_.addLayout(row)
 
     def _build_actions(self) -> None:

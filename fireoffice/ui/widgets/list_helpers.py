@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -71,3 +73,15 @@ def record_table(model: QAbstractItemModel, widths: Sequence[int], *, multi: boo
 def search_shortcut(page: QWidget, search: QLineEdit) -> None:
     """Ctrl+F anywhere on the page puts the cursor in its search box, text selected to type over."""
     QShortcut(QKeySequence("Ctrl+F"), page, activated=lambda: (search.setFocus(), search.selectAll()))
+
+
+def finish_filter_row(row: QBoxLayout, combos: Iterable[QComboBox], apply: Callable[[], Any],
+                      clear: Callable[[], Any]) -> QPushButton:
+    """The end of a page's filter row: each combo re-queries when changed, then a 清除 button resets them all."""
+    for combo in combos:
+        combo.currentIndexChanged.connect(apply)
+        row.addWidget(combo, 1)
+    button = QPushButton(QCoreApplication.translate("list", "Clear"))
+    button.clicked.connect(clear)
+    row.addWidget(button)
+    return button
