@@ -119,7 +119,7 @@ def service_hints(ctx: ServiceContext, document_uid: str) -> tuple[str, ...]:
                                         date.fromisoformat(doc.fields["inspected_on"]))
                 out.append(f"应于 {due.due} 前送达（{due.rule}）。")
         except (ValidationError, ValueError):
-            pass
+            out.append("送达期限暂无法计算（检查日期或查封时间未填写完整），请核对文书内容。")
         if doc.doc_type == "行政处罚告知书":
             out.append(f"陈述、申辩和听证申请期限自送达之日起计算（{penalties.HEARING_WORKDAYS}个工作日），"
                        "期满后方可签发处罚决定书。")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,10 +47,9 @@ class ServiceDialog(QDialog):
         self.hints = QLabel()
         self.hints.setWordWrap(True)
         self.hints.setStyleSheet("color: #92400e")
-        try:
+        # Hints are advice only: when they cannot be worked out, saving still checks everything and says why.
+        with contextlib.suppress(ServiceError):
             self.hints.setText("\n".join(service_records.service_hints(ctx, document_uid)))
-        except ServiceError:
-            pass
         layout.addWidget(self.hints)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")

@@ -7,6 +7,7 @@ same drill-down table as the statistics page.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
@@ -187,10 +188,8 @@ class HomePage(PageBase):
                 result: object = dashboard.dashboard(ctx)
             except Exception as error:  # noqa: BLE001 - handed to the UI thread, which reports it
                 result = error
-            try:
+            with contextlib.suppress(RuntimeError):  # the page was closed while the figures were computed
                 self.dashboard_loaded.emit(result, generation)
-            except RuntimeError:  # the page is gone
-                pass
 
         self._loader.submit(work)
 
