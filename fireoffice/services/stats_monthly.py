@@ -148,8 +148,11 @@ def export_report(ctx: ServiceContext, path: Path | str, period=None,
                   progress: Callable[[int, int], bool] | None = None, by: str = "township") -> ExportResult:
     """The `stats` ledger: one row per area, 本月 / 本年累计 / 同比 for each figure; the month of `period.last`."""
     require(ctx, "export")
+    from fireoffice.services import stats_lock  # it builds on this module
+
     day = (period.last if period is not None and period.last else None) or date.today()
-    report = monthly_report(ctx, day.year, day.month, by)
+    view = stats_lock.month_view(ctx, day.year, day.month, by)  # a locked month exports what was submitted
+    report = view.report
     path = Path(path).expanduser()
     if not path.parent.is_dir():
         raise StorageError(f"文件夹不存在：{path.parent}")
@@ -168,6 +171,10 @@ def export_report(ctx: ServiceContext, path: Path | str, period=None,
         station = s.execute(select(StationProfile.name).order_by(StationProfile.id).limit(1)).scalar() or ""
     title = f"{station}消防工作统计月报（{report.year}年{report.month}月）"
     subtitle = f"由系统根据台账记录自动统计　导出日期：{date.today().isoformat()}"
+    if view.locked and view.intact:
+        subtitle += f"　本月已于 {view.lock.locked_at.astimezone():%Y-%m-%d %H:%M} 锁定上报，表中为上报数"
+        if view.amendments:
+            subtitle += f"（其后有 {len(view.amendments)} 项更正，见系统“锁定后的更正”）"
     tick = None if progress is None else (lambda done: progress(done, len(rows)))
     with export_errors(path):
         n = write_ledger(path, title, subtitle, columns, rows, tick, sheet="统计月报")

@@ -164,3 +164,20 @@ def test_lock_amendments_and_dashboard_on_postgresql(pg_url):
         assert next(p for p in d.months if p.label == "2026-01").inspections == 2
     finally:
         db.dispose()
+
+
+def test_the_report_of_a_locked_month_exports_the_submitted_figures(ctx, jan, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    stats_lock.lock_month(ctx, 2026, 1)
+    inspections.create_inspection(ctx, all_pass(
+        ctx, jan["units"][1], officers=jan["pair"], started_at=datetime(2026, 1, 20, 14, 0),
+        ended_at=datetime(2026, 1, 20, 14, 30)))
+    from fireoffice.services.ledgers import Period
+
+    out = stats_monthly.export_report(ctx, tmp_path / "月报.xlsx", Period(None, date(2026, 1, 31)))
+    rows = CalamineWorkbook.from_path(str(out.path)).get_sheet_by_index(0).to_python()
+    assert "锁定上报" in rows[1][0] and "项更正" in rows[1][0]
+    header = rows[2]
+    total = next(r for r in rows if r[0] == "合计")
+    assert total[header.index("检查单位（家次）·本月")] == 1  # submitted, not today's 2
