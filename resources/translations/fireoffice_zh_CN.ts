@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -297,7 +298,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Everyone's visits</source>
+        <source>Everyone&apos;s visits</source>
         <translation>全部人员的检查</translation>
     </message>
     <message>
@@ -410,7 +411,7 @@
         <translation>联系方式</translation>
     </message>
     <message>
-        <source>举报人保密: the complainant's identity is hidden from your role.</source>
+        <source>举报人保密: the complainant&apos;s identity is hidden from your role.</source>
         <translation>举报人保密：您的角色不能查看举报人身份。</translation>
     </message>
     <message>
@@ -679,7 +680,7 @@
         <translation>县级汇总</translation>
     </message>
     <message>
-        <source>Packages from the stations: each station's latest package, figures across stations and ledgers across stations, all computed from the imported records.</source>
+        <source>Packages from the stations: each station&apos;s latest package, figures across stations and ledgers across stations, all computed from the imported records.</source>
         <translation>各消防所上报的数据包：每个所最新的数据包、全县汇总数字和跨所台账，全部由导入的记录计算得出。</translation>
     </message>
     <message>
@@ -811,7 +812,7 @@
         <translation>{station}：新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条记录。</translation>
     </message>
     <message>
-        <source>The station's audit chain did not check out: {note}</source>
+        <source>The station&apos;s audit chain did not check out: {note}</source>
         <translation>该所的审计链核验未通过：{note}</translation>
     </message>
     <message>
@@ -935,7 +936,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>由告知制作决定书</translation>
     </message>
     <message>
-        <source>Print today's issued</source>
+        <source>Print today&apos;s issued</source>
         <translation>批量打印今日签发</translation>
     </message>
     <message>
@@ -1991,7 +1992,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>请先选择要复查的隐患（Ctrl+单击、Shift+单击可多选）。</translation>
     </message>
     <message>
-        <source>Use each hazard's recheck due date</source>
+        <source>Use each hazard&apos;s recheck due date</source>
         <translation>按各条隐患的复查期限</translation>
     </message>
     <message>
@@ -2003,7 +2004,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>检查人员（可不填）</translation>
     </message>
     <message>
-        <source>{n} hazards: one visit per unit in that month's recheck plan.</source>
+        <source>{n} hazards: one visit per unit in that month&apos;s recheck plan.</source>
         <translation>共 {n} 条隐患：每家单位在当月复查计划中安排一次检查。</translation>
     </message>
     <message>
@@ -2098,7 +2099,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>本周到期</translation>
     </message>
     <message>
-        <source>Loading this month's figures…</source>
+        <source>Loading this month&apos;s figures…</source>
         <translation>正在加载本月数字…</translation>
     </message>
     <message>
@@ -2157,7 +2158,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>检查表 — 按键：1 符合 · 2 不符合 · 3 不涉及 · 空格 当场改正 · 回车 填写详情 · Esc 返回</translation>
     </message>
     <message>
-        <source>Recheck the unit's open hazards</source>
+        <source>Recheck the unit&apos;s open hazards</source>
         <translation>复查该单位未销号的隐患</translation>
     </message>
     <message>
@@ -2682,7 +2683,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>台账</translation>
     </message>
     <message>
-        <source>Tick the columns to export, drag them (or use Up / Down) into the county's order, double-click a heading to rename it.</source>
+        <source>Tick the columns to export, drag them (or use Up / Down) into the county&apos;s order, double-click a heading to rename it.</source>
         <translation>勾选要导出的列，拖动（或用“上移/下移”）排成县里要求的顺序，双击列标题可改名。</translation>
     </message>
     <message>
@@ -3070,7 +3071,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>现场检查表 PDF…</translation>
     </message>
     <message>
-        <source>Enter the plan's open visits one after another: Save &amp; next (Ctrl+Enter)</source>
+        <source>Enter the plan&apos;s open visits one after another: Save &amp; next (Ctrl+Enter)</source>
         <translation>逐家录入本计划待检查的单位：“保存并下一家”（Ctrl+Enter）</translation>
     </message>
     <message>
@@ -3900,7 +3901,7 @@ Please copy the report below and send it to your support contact. Log file: {pat
         <translation>地址</translation>
     </message>
     <message>
-        <source>赋权: the township issues documents in its own name; 委托: in the brigade's name; 无权: record and refer (移送) only</source>
+        <source>赋权: the township issues documents in its own name; 委托: in the brigade&apos;s name; 无权: record and refer (移送) only</source>
         <translation>赋权：以乡镇（街道）名义制发文书；委托：以大队名义制发；无权：只记录并移送大队</translation>
     </message>
     <message>

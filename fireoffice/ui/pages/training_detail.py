@@ -148,7 +148,7 @@ class SessionDetail(QWidget):
         except ServiceError as error:
             show_service_error(self, error)
             return
-        self.model.replace(updated)
+        self.model.replace_rows(updated)
         if len(uids) == 1:
             current = self.view.currentIndex().row()
             if current + 1 < self.model.rowCount():

@@ -128,13 +128,13 @@ class TrainingPage(PageBase):
         self._show(index.row())
 
     def _show(self, row: int) -> None:
-        info = self.model.info_at(row)
+        info = self.model.row_at(row)
         if info is None or (self.detail.info is not None and self.detail.info == info):
             return
         self.detail.show_session(info)
 
     def current_uid(self) -> str | None:
-        info = self.model.info_at(self.view.currentIndex().row())
+        info = self.model.row_at(self.view.currentIndex().row())
         return info.uid if info else None
 
     def refresh(self) -> None:
@@ -152,7 +152,7 @@ class TrainingPage(PageBase):
                 self.refresh()
 
     def _session_changed(self, uid: str) -> None:
-        self.model.update_info(training.get_session(self.state.ctx, uid))
+        self.model.replace_rows([training.get_session(self.state.ctx, uid)])
 
     # --- actions -----------------------------------------------------------------------------------------
     def new_session(self) -> None:
