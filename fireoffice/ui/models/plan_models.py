@@ -11,41 +11,26 @@ from PySide6.QtGui import QColor
 from fireoffice.services import frequency
 from fireoffice.services.plans import VisitInfo
 from fireoffice.ui.models.inspection_models import AMBER, MUTED
+from fireoffice.ui.models.row_list import RowListModel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 _C = "VisitTableModel"
 
 
-class VisitTableModel(QAbstractTableModel):
-    COLUMNS = [QT_TRANSLATE_NOOP("VisitTableModel", "No."), QT_TRANSLATE_NOOP("VisitTableModel", "Record no"),
-               QT_TRANSLATE_NOOP("VisitTableModel", "Unit"), QT_TRANSLATE_NOOP("VisitTableModel", "Address"),
-               QT_TRANSLATE_NOOP("VisitTableModel", "Planned"), QT_TRANSLATE_NOOP("VisitTableModel", "Officers"),
-               QT_TRANSLATE_NOOP("VisitTableModel", "Status"), QT_TRANSLATE_NOOP("VisitTableModel", "Origin")]
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.visits: list[VisitInfo] = []
-
-    def set_visits(self, visits: list[VisitInfo]) -> None:
-        self.beginResetModel()
-        self.visits = visits
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.visits)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("VisitTableModel", self.COLUMNS[section])
-        return None
+class VisitTableModel(RowListModel):
+    COLUMNS = [("sequence", QT_TRANSLATE_NOOP("VisitTableModel", "No.")),
+               ("record_no", QT_TRANSLATE_NOOP("VisitTableModel", "Record no")),
+               ("unit_name", QT_TRANSLATE_NOOP("VisitTableModel", "Unit")),
+               ("unit_address", QT_TRANSLATE_NOOP("VisitTableModel", "Address")),
+               ("planned_date", QT_TRANSLATE_NOOP("VisitTableModel", "Planned")),
+               ("officer_names", QT_TRANSLATE_NOOP("VisitTableModel", "Officers")),
+               ("status", QT_TRANSLATE_NOOP("VisitTableModel", "Status")),
+               ("source", QT_TRANSLATE_NOOP("VisitTableModel", "Origin"))]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        v = self.visits[index.row()]
+        v = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             status = v.status
             if v.status == "待检查" and v.attempts:
@@ -63,7 +48,7 @@ class VisitTableModel(QAbstractTableModel):
         return None
 
     def visit(self, row: int) -> VisitInfo | None:
-        return self.visits[row] if 0 <= row < len(self.visits) else None
+        return self.row_at(row)
 
 
 DUE_BLOCK = 200

@@ -195,7 +195,7 @@ class PlansPage(PageBase):
 
     def load_visits(self) -> None:
         plan = self.current_plan()
-        self.visit_model.set_visits(plans.plan_visits(self.state.ctx, plan.uid) if plan else [])
+        self.visit_model.set_rows(plans.plan_visits(self.state.ctx, plan.uid) if plan else [])
         if plan is None:
             self.detail_label.setText(self.tr("No plan in this selection."))
             return
@@ -208,7 +208,7 @@ class PlansPage(PageBase):
 
     def selected_visits(self) -> list[plans.VisitInfo]:
         rows = sorted(i.row() for i in self.visit_view.selectionModel().selectedRows())
-        return [self.visit_model.visits[r] for r in rows]
+        return [self.visit_model.rows[r] for r in rows]
 
     # --- plan actions ----------------------------------------------------------------------------
     def _plan_fields(self, p: PlanInfo | None) -> list[Field]:
@@ -318,7 +318,7 @@ class PlansPage(PageBase):
         chosen = tuple(v.uid for v in self.selected_visits() if v.status == "待检查")
         if len(chosen) <= 1:
             chosen = ()  # one row is just the cursor: print the whole batch
-        count = len(chosen) or sum(1 for v in self.visit_model.visits if v.status == "待检查")
+        count = len(chosen) or sum(1 for v in self.visit_model.rows if v.status == "待检查")
         if not count:
             QMessageBox.information(self, self.tr("Field kit"), self.tr("This plan has no open visit to print."))
             return
