@@ -232,5 +232,5 @@ def test_checklist_and_visit_models_pass_the_model_tester(qtmodeltester, ctx, ba
     checklist.set_result(1, "不符合")
     qtmodeltester.check(checklist)
     visits = VisitTableModel()
-    visits.set_visits(plans.plan_visits(ctx, batch["plan"].uid))
+    visits.set_rows(plans.plan_visits(ctx, batch["plan"].uid))
     qtmodeltester.check(visits)
