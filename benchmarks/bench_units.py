@@ -19,16 +19,13 @@ SEARCHES = [("1 字", "火"), ("2 字", "火锅"), ("3 字", "火锅店"), ("4 �
 REPEATS = 30
 
 _CHILD_PRELUDE = """
-import json, resource, sys, time
+import contextlib, json, resource, sys, time
 def peak_mb():
     # VmHWM starts afresh at exec; ru_maxrss would include the parent's size inherited at fork.
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    with contextlib.suppress(OSError), open("/proc/self/status") as f:  # no /proc (macOS): ru_maxrss below
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
 def done(seconds, **extra):
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), **extra}))

@@ -95,3 +95,7 @@ def test_add_button_hidden_without_plan_rights(qtbot, app, ctx, station):
     p = PlansPage(AppState(ctx))
     qtbot.addWidget(p)
     assert p.due.add_button.isHidden()
+
+
+def test_due_model_passes_the_model_tester(qtmodeltester, page):
+    qtmodeltester.check(page.due.model)

@@ -1,16 +1,15 @@
-"""The visits of one plan (a batch: a few hundred rows at most, so held in memory) for the plan detail."""
+"""Plan models: the visits of one plan (a few hundred rows, held in memory) and the units due or overdue (paged)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 
 from fireoffice.services import frequency
 from fireoffice.services.plans import VisitInfo
-from fireoffice.ui.models.inspection_models import AMBER, MUTED
+from fireoffice.ui.models.inspection_models import AMBER, MUTED, PAGE, RED, PagedTableModel
 from fireoffice.ui.models.row_list import RowListModel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
@@ -51,12 +50,9 @@ class VisitTableModel(RowListModel):
         return self.row_at(row)
 
 
-DUE_BLOCK = 200
-RED = QColor("#b03a2e")
-
-
-class DueTableModel(QAbstractTableModel):
-    """到期/逾期单位: the ordered unit ids of the whole list (sorted and filtered in SQL), rows fetched in blocks."""
+class DueTableModel(PagedTableModel):
+    """Units due or overdue: the SQL-sorted id list is read once per filter, the rows a block of ids at a time
+    (one SQL sort over 100,000 units, then cheap lookups while scrolling)."""
 
     COLUMNS = [
         ("name", QT_TRANSLATE_NOOP("DueTableModel", "Unit")),
@@ -70,15 +66,13 @@ class DueTableModel(QAbstractTableModel):
         ("overdue_days", QT_TRANSLATE_NOOP("DueTableModel", "Overdue")),
         ("planned", QT_TRANSLATE_NOOP("DueTableModel", "In a plan")),
     ]
+    CONTEXT = "DueTableModel"
     SORTABLE = {"name", "address", "grid", "category", "risk_level", "interval_months", "last_inspected", "due_on"}
-    UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.query = frequency.DueQuery()
         self.ids: list[int] = []
-        self.blocks: dict[int, list] = {}
         self.on = date.today()
         self.loaded = False  # the view's first sort-indicator signal must not run the query before the tab shows
 
@@ -87,8 +81,9 @@ class DueTableModel(QAbstractTableModel):
         self.query = query
         self.on = query.on or date.today()
         self.ids = frequency.due_ids(self.ctx, query)
+        self.total = len(self.ids)
         self.loaded = True
-        self.blocks.clear()
+        self.pages.clear()
         self.endResetModel()
 
     def reload(self) -> None:
@@ -97,57 +92,31 @@ class DueTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> frequency.DueUnit | None:
         if not 0 <= row < len(self.ids):
             return None
-        block = row // DUE_BLOCK
-        if block not in self.blocks:
-            ids = self.ids[block * DUE_BLOCK:(block + 1) * DUE_BLOCK]
+        block = row // PAGE
+        if block not in self.pages:
+            ids = self.ids[block * PAGE:(block + 1) * PAGE]
             rows = frequency.due_rows_by_ids(self.ctx, ids, self.on)  # in id-list order
             if len(rows) != len(ids):  # a unit left the list meanwhile: keep rows aligned with the id list
                 found = {r.id: r for r in rows}
                 rows = [found.get(i) for i in ids]
-            self.blocks[block] = rows
-        return self.blocks[block][row % DUE_BLOCK]
+            self.pages[block] = rows
+        return self.pages[block][row % PAGE]
 
-    def uid_at(self, row: int) -> str | None:
-        item = self.row_at(row)
-        return item.uid if item else None
+    def display(self, item: frequency.DueUnit, key: str):
+        value = getattr(item, key)
+        if key == "interval_months":
+            return translate("DueTableModel", "every {n} months").format(n=value)
+        if key == "overdue_days":
+            return translate("DueTableModel", "{n} days").format(n=value) if value > 0 else ""
+        if key == "last_inspected":
+            return value.isoformat() if value else translate("DueTableModel", "never")
+        if key == "planned":
+            return translate("DueTableModel", "Yes") if value else ""
+        return super().display(item, key)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.ids)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DueTableModel", self.COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self.row_at(index.row())
-        if item is None:
-            return None
-        key = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(item, key)
-            if key == "interval_months":
-                return translate("DueTableModel", "every {n} months").format(n=value)
-            if key == "overdue_days":
-                return translate("DueTableModel", "{n} days").format(n=value) if value > 0 else ""
-            if key == "last_inspected":
-                return value.isoformat() if value else translate("DueTableModel", "never")
-            if key == "planned":
-                return translate("DueTableModel", "Yes") if value else ""
-            return value.isoformat() if isinstance(value, date) else value
+    def style(self, item: frequency.DueUnit, key: str, role):
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue_days > 0:
             return RED
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("name", "address"):
-            return f"{item.name}\n{item.address}"
-        if role == self.UID_ROLE:
-            return item.uid
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
